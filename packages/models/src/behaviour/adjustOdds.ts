@@ -1,0 +1,27 @@
+import { detExp } from '../math/detExp.ts';
+
+/**
+ * Moves a probability by a shift in log-odds: the logistic link every behaviour model uses.
+ *
+ * p' = p·e^x / (1 − p + p·e^x). A shift of +0.405 multiplies the odds by 1.5; a shift of 0 leaves
+ * p unchanged; p = 0 and p = 1 stay put. Working on the odds keeps any shift inside [0, 1], which a
+ * plain multiplier of p would not (a 2× multiplier of a 60 % churn is not a probability).
+ * Source: the proportional-odds (logistic) model, e.g. Hosmer & Lemeshow, "Applied Logistic
+ * Regression", ch. 3 (odds ratios). Uses the deterministic `detExp`, so the result is bit-identical
+ * in Node and in browsers.
+ *
+ * @param probability - the base probability p, in [0, 1]
+ * @param logOddsShift - the shift x (natural log of the odds ratio)
+ * @example
+ * adjustOdds(0.2, Math.log(1.5)); // => 0.2727… (odds 0.25 → 0.375)
+ */
+export function adjustOdds(probability: number, logOddsShift: number): number {
+  if (probability <= 0) return 0;
+  if (probability >= 1) return 1;
+  if (logOddsShift === 0) return probability;
+  // Evaluate e^x only where it cannot overflow: for large |x| the answer is 0 or 1 anyway.
+  if (logOddsShift > 700) return 1;
+  if (logOddsShift < -700) return 0;
+  const factor = detExp(logOddsShift);
+  return (probability * factor) / (1 - probability + probability * factor);
+}

@@ -1,0 +1,25 @@
+import type { BehaviourSpec, SegmentSpec } from '../spec/modelSpec.ts';
+import { adjustOdds } from './adjustOdds.ts';
+
+/**
+ * Monthly probability that a customer buys one more product: the segment's crossSellMonthly moved
+ * by crossSellSatisfactionSensitivity log-odds per satisfaction point above the baseline; zero once
+ * the customer holds maxProducts. The "average to wow lifts likelihood to buy another product by
+ * 30–50 %" claim (docs/model.md, Calibration) fixes the default sensitivity: a wow journey raises
+ * satisfaction by about 1.3 points, and 0.3 log-odds per point gives ×1.48.
+ *
+ * @example
+ * crossSellProbability(retail, behaviour, 7, 1); // => retail.crossSellMonthly at baseline 7
+ */
+export function crossSellProbability(
+  segment: Pick<SegmentSpec, 'crossSellMonthly' | 'baselineSatisfaction' | 'maxProducts'>,
+  behaviour: Pick<BehaviourSpec, 'crossSellSatisfactionSensitivity'>,
+  satisfaction: number,
+  productsHeld: number,
+): number {
+  if (productsHeld >= segment.maxProducts) return 0;
+  return adjustOdds(
+    segment.crossSellMonthly,
+    behaviour.crossSellSatisfactionSensitivity * (satisfaction - segment.baselineSatisfaction),
+  );
+}

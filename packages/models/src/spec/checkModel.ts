@@ -1,0 +1,234 @@
+/**
+ * The rules of a model that a JSON Schema cannot say: ids that must exist, shares that must sum to
+ * 1, hour ranges that must agree with the arrays describing them, thresholds in order.
+ *
+ * It assumes the model already matches the schema (types and ranges); the scenario validator runs
+ * the schema first and this second, and reports both with the same words. Every problem is
+ * returned, not just the first, each with its path relative to the model.
+ */
+import { describeValue } from '../errors.ts';
+import { LIMITS, type ModelSpec } from './modelSpec.ts';
+
+export interface ModelProblem {
+  /** Path inside the model, e.g. `channels.callCentre.agentsByHour`. */
+  path: string;
+  expected: string;
+  found: string;
+}
+
+/** Tolerance for shares: a mix may be written with rounded decimals (0.333 + 0.333 + 0.334). */
+export const SHARE_TOLERANCE = 1e-6;
+
+export function sumShares(shares: Record<string, number>): number {
+  let total = 0;
+  for (const key of Object.keys(shares)) total += shares[key] ?? 0;
+  return total;
+}
+
+export function checkModel(model: ModelSpec): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const report = (path: string, expected: string, found: unknown) =>
+    problems.push({
+      path,
+      expected,
+      found: typeof found === 'string' ? found : describeValue(found),
+    });
+
+  const segmentIds = Object.keys(model.segments);
+  const staffedIds = Object.keys(model.channels).filter(
+    (id) => model.channels[id]?.kind === 'staffed',
+  );
+  const selfServiceIds = Object.keys(model.channels).filter(
+    (id) => model.channels[id]?.kind === 'selfService',
+  );
+
+  const checkShares = (
+    path: string,
+    shares: Record<string, number>,
+    allowed: string[],
+    what: string,
+  ) => {
+    const keys = Object.keys(shares);
+    if (keys.length === 0) report(path, `at least one ${what} with a share`, 'an empty map');
+    for (const key of keys) {
+      if (!allowed.includes(key)) {
+        report(
+          `${path}.${key}`,
+          `one of the ${what}s (${allowed.join(', ') || 'none defined'})`,
+          key,
+        );
+      }
+    }
+    const total = sumShares(shares);
+    if (keys.length > 0 && Math.abs(total - 1) > SHARE_TOLERANCE) {
+      report(path, 'shares summing to 1', `shares summing to ${Number(total.toPrecision(6))}`);
+    }
+  };
+
+  // Counts within the limits that keep memory and run time bounded.
+  const counts: [string, number, number][] = [
+    ['segments', segmentIds.length, LIMITS.maxSegments],
+    ['sources', Object.keys(model.sources).length, LIMITS.maxSources],
+    ['channels', Object.keys(model.channels).length, LIMITS.maxChannels],
+    ['journeys', Object.keys(model.journeys).length, LIMITS.maxJourneys],
+  ];
+  for (const [path, count, max] of counts) {
+    if (count > max) report(path, `at most ${max} entries`, `${count}`);
+  }
+
+  checkShares('population.segmentMix', model.population.segmentMix, segmentIds, 'segment');
+  checkShares('referrals.segmentMix', model.referrals.segmentMix, segmentIds, 'segment');
+
+  for (const [id, segment] of Object.entries(model.segments)) {
+    if (segment.productsAtStart > segment.maxProducts) {
+      report(
+        `segments.${id}.productsAtStart`,
+        `at most maxProducts (${segment.maxProducts})`,
+        segment.productsAtStart,
+      );
+    }
+  }
+
+  for (const [id, source] of Object.entries(model.sources)) {
+    const path = `sources.${id}`;
+    checkShares(`${path}.segmentMix`, source.segmentMix, segmentIds, 'segment');
+    if ((source.presalesContactsPerAcquisition ?? 0) > 0 && source.presalesChannel === undefined) {
+      report(
+        `${path}.presalesChannel`,
+        'a staffed channel id for the presales contacts',
+        'nothing',
+      );
+    }
+    if (source.presalesChannel !== undefined && !staffedIds.includes(source.presalesChannel)) {
+      report(
+        `${path}.presalesChannel`,
+        `one of the staffed channels (${staffedIds.join(', ') || 'none defined'})`,
+        source.presalesChannel,
+      );
+    }
+    if (
+      source.startMonth !== undefined &&
+      source.endMonth !== undefined &&
+      source.endMonth < source.startMonth
+    ) {
+      report(`${path}.endMonth`, `a month ≥ startMonth (${source.startMonth})`, source.endMonth);
+    }
+  }
+
+  for (const [id, channel] of Object.entries(model.channels)) {
+    if (channel.kind !== 'staffed') continue;
+    const path = `channels.${id}`;
+    const hours = channel.closeHour - channel.openHour;
+    if (hours < 1) {
+      report(
+        `${path}.closeHour`,
+        `an hour after openHour (${channel.openHour})`,
+        channel.closeHour,
+      );
+      continue;
+    }
+    if (channel.intradayProfile.length !== hours) {
+      report(
+        `${path}.intradayProfile`,
+        `${hours} hourly weights (one per open hour ${channel.openHour}–${channel.closeHour})`,
+        `${channel.intradayProfile.length}`,
+      );
+    }
+    if (channel.intradayProfile.reduce((total, w) => total + w, 0) <= 0) {
+      report(`${path}.intradayProfile`, 'at least one hour with a weight above 0', 'all zero');
+    }
+    if (channel.agentsByHour !== undefined && channel.agentsByHour.length !== hours) {
+      report(
+        `${path}.agentsByHour`,
+        `${hours} hourly agent counts (one per open hour ${channel.openHour}–${channel.closeHour})`,
+        `${channel.agentsByHour.length}`,
+      );
+    }
+  }
+
+  let touchpointCount = 0;
+  for (const [journeyId, journey] of Object.entries(model.journeys)) {
+    const entries = Object.entries(journey.touchpoints);
+    touchpointCount += entries.length;
+    if (entries.length > LIMITS.maxTouchpointsPerJourney) {
+      report(
+        `journeys.${journeyId}.touchpoints`,
+        `at most ${LIMITS.maxTouchpointsPerJourney} touchpoints`,
+        `${entries.length}`,
+      );
+    }
+    for (const [tpId, tp] of entries) {
+      const path = `journeys.${journeyId}.touchpoints.${tpId}`;
+      if (tp.selfService === undefined && tp.staffed === undefined) {
+        report(path, 'a selfService channel, staffed channels, or both', 'neither');
+      }
+      if (tp.selfService !== undefined && !selfServiceIds.includes(tp.selfService.channel)) {
+        report(
+          `${path}.selfService.channel`,
+          `one of the self-service channels (${selfServiceIds.join(', ') || 'none defined'})`,
+          tp.selfService.channel,
+        );
+      }
+      if (tp.staffed !== undefined)
+        checkShares(`${path}.staffed`, tp.staffed, staffedIds, 'staffed channel');
+      for (const key of Object.keys(tp.segmentMultipliers ?? {})) {
+        if (!segmentIds.includes(key)) {
+          report(
+            `${path}.segmentMultipliers.${key}`,
+            `one of the segments (${segmentIds.join(', ')})`,
+            key,
+          );
+        }
+      }
+      if (
+        tp.fromTenureMonth !== undefined &&
+        tp.toTenureMonth !== undefined &&
+        tp.toTenureMonth < tp.fromTenureMonth
+      ) {
+        report(
+          `${path}.toTenureMonth`,
+          `a month ≥ fromTenureMonth (${tp.fromTenureMonth})`,
+          tp.toTenureMonth,
+        );
+      }
+      if (tp.renewalMonthsOnly === true && !Object.values(model.segments).some((s) => s.renewal)) {
+        report(
+          `${path}.renewalMonthsOnly`,
+          'a segment with `renewal` for renewal-month touchpoints',
+          'none',
+        );
+      }
+    }
+  }
+  if (touchpointCount > LIMITS.maxTouchpoints) {
+    report('journeys', `at most ${LIMITS.maxTouchpoints} touchpoints in all`, `${touchpointCount}`);
+  }
+
+  if (model.behaviour.detractorThreshold >= model.behaviour.promoterThreshold) {
+    report(
+      'behaviour.detractorThreshold',
+      `a threshold below promoterThreshold (${model.behaviour.promoterThreshold})`,
+      model.behaviour.detractorThreshold,
+    );
+  }
+
+  model.investments.forEach((investment, index) => {
+    const path = `investments[${index}]`;
+    if (investment.startMonth > model.horizonMonths) {
+      report(
+        `${path}.startMonth`,
+        `a month within the horizon (≤ ${model.horizonMonths})`,
+        investment.startMonth,
+      );
+    }
+    if (investment.endMonth !== undefined && investment.endMonth < investment.startMonth) {
+      report(
+        `${path}.endMonth`,
+        `a month ≥ startMonth (${investment.startMonth})`,
+        investment.endMonth,
+      );
+    }
+  });
+
+  return problems;
+}

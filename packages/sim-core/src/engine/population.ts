@@ -1,0 +1,104 @@
+/**
+ * The simulated customers as columns in typed arrays, grown (doubling) as customers arrive.
+ *
+ * Bytes per customer: identity 8 (idHi, idLo), arrival month 2, segment 1, products 1, open issue 1,
+ * active 1, satisfaction 4 and own baseline 4 (float32), month hash 4: 26 bytes, well under the
+ * 64-byte budget, so a million simulated customers fit in about 26 MB (plus the doubling slack).
+ */
+export class Population {
+  count = 0;
+  idHi: Uint32Array;
+  idLo: Uint32Array;
+  arrivalMonth: Int16Array;
+  segment: Uint8Array;
+  products: Uint8Array;
+  /** 0 = no open need; t + 1 = the need of touchpoint t is unresolved. */
+  openIssue: Uint8Array;
+  active: Uint8Array;
+  satisfaction: Float32Array;
+  /** The customer's own baseline satisfaction, which theirs drifts back to. */
+  baseline: Float32Array;
+  /** This month's agent-month hash (computed once in the contacts pass, reused after). */
+  monthHash: Uint32Array;
+
+  constructor(capacity = 1024) {
+    this.idHi = new Uint32Array(capacity);
+    this.idLo = new Uint32Array(capacity);
+    this.arrivalMonth = new Int16Array(capacity);
+    this.segment = new Uint8Array(capacity);
+    this.products = new Uint8Array(capacity);
+    this.openIssue = new Uint8Array(capacity);
+    this.active = new Uint8Array(capacity);
+    this.satisfaction = new Float32Array(capacity);
+    this.baseline = new Float32Array(capacity);
+    this.monthHash = new Uint32Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.idHi.length;
+  }
+
+  /** Makes room for `extra` more customers (amortised doubling; never per customer). */
+  reserve(extra: number): void {
+    const needed = this.count + extra;
+    if (needed <= this.capacity) return;
+    let capacity = this.capacity;
+    while (capacity < needed) capacity *= 2;
+    const grow = <T extends Uint32Array | Int16Array | Uint8Array | Float32Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
+      const next = make(capacity);
+      next.set(a);
+      return next;
+    };
+    this.idHi = grow(this.idHi, (n) => new Uint32Array(n));
+    this.idLo = grow(this.idLo, (n) => new Uint32Array(n));
+    this.arrivalMonth = grow(this.arrivalMonth, (n) => new Int16Array(n));
+    this.segment = grow(this.segment, (n) => new Uint8Array(n));
+    this.products = grow(this.products, (n) => new Uint8Array(n));
+    this.openIssue = grow(this.openIssue, (n) => new Uint8Array(n));
+    this.active = grow(this.active, (n) => new Uint8Array(n));
+    this.satisfaction = grow(this.satisfaction, (n) => new Float32Array(n));
+    this.baseline = grow(this.baseline, (n) => new Float32Array(n));
+    this.monthHash = grow(this.monthHash, (n) => new Uint32Array(n));
+  }
+
+  /** Adds one customer (room must have been reserved). Returns its index. */
+  add(
+    idHi: number,
+    idLo: number,
+    arrivalMonth: number,
+    segment: number,
+    products: number,
+    satisfaction: number,
+  ): number {
+    const i = this.count++;
+    this.idHi[i] = idHi;
+    this.idLo[i] = idLo;
+    this.arrivalMonth[i] = arrivalMonth;
+    this.segment[i] = segment;
+    this.products[i] = products;
+    this.openIssue[i] = 0;
+    this.active[i] = 1;
+    this.satisfaction[i] = satisfaction;
+    this.baseline[i] = satisfaction;
+    return i;
+  }
+
+  /** Engine state in bytes (the columns' buffers). */
+  bytes(): number {
+    return (
+      this.idHi.byteLength +
+      this.idLo.byteLength +
+      this.arrivalMonth.byteLength +
+      this.segment.byteLength +
+      this.products.byteLength +
+      this.openIssue.byteLength +
+      this.active.byteLength +
+      this.satisfaction.byteLength +
+      this.baseline.byteLength +
+      this.monthHash.byteLength
+    );
+  }
+}

@@ -1,0 +1,320 @@
+/**
+ * The staffed-channel queue: first-come-first-served over c(t) agents, exponential handle times,
+ * exponential patience (abandonment), piecewise-constant hourly arrivals and staffing.
+ *
+ * The method: under FCFS a caller's start time depends only on the callers ahead of them, so callers
+ * can be processed one at a time in arrival order. Keep each agent's next free time in a min-heap;
+ * a caller arriving at `a` would start at `s = max(a, earliest free time)`. If the wait `s − a`
+ * exceeds their patience, they hang up at `a + patience` and no agent's time changes; otherwise
+ * the earliest-free agent takes the call until `s + handle time`. This is the multi-server
+ * generalisation of Lindley's recursion (Kiefer & Wolfowitz 1955, "On the theory of queues with many
+ * servers", Trans. AMS 78) with abandonment, exact for FCFS, and costs O(log c) per call: no event
+ * list, no allocation per call.
+ *
+ * Hourly staffing: agent j is on duty in hour h when j < agents[h]. An agent finishes a call that runs
+ * past their shift, but starts none while off duty; the heap is fixed lazily (an off-duty agent at
+ * the top is re-keyed to their next on-duty time). After closing time, agents of the last hour stay
+ * to serve the callers still queued (no new arrivals).
+ *
+ * Random numbers come from three xorwow streams per simulated day (arrival gaps, handle times,
+ * patience) so that a variant with more agents sees exactly the same callers (common random
+ * numbers); their state lives in an Int32Array and the generator is inlined.
+ */
+import { detLog } from '@journeycast/models';
+import { type StreamKey, TWO_POW_M32, TWO_POW_M33 } from '../random/streams.ts';
+import { XorwowStream } from '../random/xorwowStream.ts';
+
+/** Indices into a queue statistics array (`Float64Array(QUEUE_STATS)`). */
+export const Q = {
+  calls: 0,
+  answered: 1,
+  abandoned: 2,
+  /** Sum of waits of all callers (abandoned callers count the time until they hung up). */
+  waitAll: 3,
+  waitServed: 4,
+  waitAbandoned: 5,
+  /** Callers who had to wait at all (P(wait) numerator). */
+  delayed: 6,
+  /** Callers answered within the service-level threshold. */
+  withinTarget: 7,
+  /** Minutes agents spent handling calls. */
+  busyMinutes: 8,
+  /** Minutes agents were on duty (open hours × agents). */
+  staffedMinutes: 9,
+} as const;
+export const QUEUE_STATS = 10;
+
+export interface QueueDay {
+  /** Open hours in the day (the length of the two arrays below that is used). */
+  hours: number;
+  /** Calls per hour in each open hour. */
+  arrivalsPerHour: ArrayLike<number>;
+  /** Agents on duty in each open hour. */
+  agentsByHour: ArrayLike<number>;
+  ahtMinutes: number;
+  /** Mean patience in minutes; Infinity = nobody abandons. */
+  patienceMinutes: number;
+  /** Service-level threshold in minutes ("answered within T"). */
+  targetMinutes: number;
+  /** Calls arriving before this minute are simulated but not counted (warm-up); 0 in the engine. */
+  countFromMinute: number;
+}
+
+/**
+ * Where callers' outcomes go: growable typed arrays, reused month after month, so memory is bounded
+ * by the calls of the simulated days and never grows with the run.
+ */
+export class QueueRecorder {
+  count = 0;
+  waits: Float32Array;
+  abandoned: Uint8Array;
+  hourOf: Uint16Array;
+  /** Arrival minute and start-or-hang-up minute, kept only when `detailed` (theory tests). */
+  arrivals: Float64Array;
+  leaves: Float64Array;
+  services: Float64Array;
+
+  constructor(
+    capacity = 4096,
+    readonly detailed = false,
+  ) {
+    this.waits = new Float32Array(capacity);
+    this.abandoned = new Uint8Array(capacity);
+    this.hourOf = new Uint16Array(capacity);
+    const detail = detailed ? capacity : 0;
+    this.arrivals = new Float64Array(detail);
+    this.leaves = new Float64Array(detail);
+    this.services = new Float64Array(detail);
+  }
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  grow(): void {
+    const capacity = this.waits.length * 2;
+    const waits = new Float32Array(capacity);
+    waits.set(this.waits);
+    this.waits = waits;
+    const abandoned = new Uint8Array(capacity);
+    abandoned.set(this.abandoned);
+    this.abandoned = abandoned;
+    const hourOf = new Uint16Array(capacity);
+    hourOf.set(this.hourOf);
+    this.hourOf = hourOf;
+    if (this.detailed) {
+      for (const name of ['arrivals', 'leaves', 'services'] as const) {
+        const next = new Float64Array(capacity);
+        next.set(this[name]);
+        this[name] = next;
+      }
+    }
+  }
+}
+
+/** State of the three streams of a day: arrivals at 0, handle times at 6, patience at 12. */
+export type QueueStreams = Int32Array;
+
+export function newQueueStreams(): QueueStreams {
+  return new Int32Array(18);
+}
+
+const scratchStream = new XorwowStream();
+
+/** Seeds the day's three streams from (key, channel, month, day). */
+export function seedQueueStreams(
+  streams: QueueStreams,
+  key: StreamKey,
+  channel: number,
+  month: number,
+  day: number,
+): void {
+  for (let s = 0; s < 3; s++) {
+    scratchStream.reseed(key, channel, month * 4 + s, day);
+    const o = s * 6;
+    streams[o] = scratchStream.x;
+    streams[o + 1] = scratchStream.y;
+    streams[o + 2] = scratchStream.z;
+    streams[o + 3] = scratchStream.w;
+    streams[o + 4] = scratchStream.v;
+    streams[o + 5] = scratchStream.d;
+  }
+}
+
+/** One xorwow step on the stream at offset o; a uniform strictly inside (0, 1). */
+function nextUniform(st: Int32Array, o: number): number {
+  const x = st[o]!;
+  const t = x ^ (x >>> 2);
+  st[o] = st[o + 1]!;
+  st[o + 1] = st[o + 2]!;
+  st[o + 2] = st[o + 3]!;
+  const v = st[o + 4]!;
+  st[o + 3] = v;
+  const nv = v ^ (v << 4) ^ (t ^ (t << 1));
+  st[o + 4] = nv;
+  const d = (st[o + 5]! + 362437) | 0;
+  st[o + 5] = d;
+  return ((d + nv) >>> 0) * TWO_POW_M32 + TWO_POW_M33;
+}
+
+/** Reusable heap storage for up to `capacity` agents. */
+export class AgentHeap {
+  keys: Float64Array;
+  agents: Int32Array;
+  constructor(capacity = 64) {
+    this.keys = new Float64Array(capacity);
+    this.agents = new Int32Array(capacity);
+  }
+  ensure(capacity: number): void {
+    if (this.keys.length >= capacity) return;
+    this.keys = new Float64Array(capacity);
+    this.agents = new Int32Array(capacity);
+  }
+}
+
+function siftDown(keys: Float64Array, agents: Int32Array, size: number, index: number): void {
+  const key = keys[index]!;
+  const agent = agents[index]!;
+  let i = index;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    let child = left;
+    // Ties break on the agent number so the schedule never depends on heap history.
+    if (
+      right < size &&
+      (keys[right]! < keys[left]! || (keys[right] === keys[left] && agents[right]! < agents[left]!))
+    ) {
+      child = right;
+    }
+    const ck = keys[child]!;
+    if (ck < key || (ck === key && agents[child]! < agent)) {
+      keys[i] = ck;
+      agents[i] = agents[child]!;
+      i = child;
+    } else break;
+  }
+  keys[i] = key;
+  agents[i] = agent;
+}
+
+/** The first minute ≥ t at which agent j is on duty (Infinity if never again today). */
+function nextOnDuty(j: number, t: number, day: QueueDay): number {
+  const hours = day.hours;
+  const hour = Math.floor(t / 60);
+  if (hour >= hours) return j < (day.agentsByHour[hours - 1] ?? 0) ? t : Infinity;
+  if (j < (day.agentsByHour[hour] ?? 0)) return t;
+  for (let h = hour + 1; h < hours; h++) {
+    if (j < (day.agentsByHour[h] ?? 0)) return h * 60;
+  }
+  return Infinity;
+}
+
+/**
+ * Simulates one day of the queue, appending each caller's outcome to `out` and adding the day's
+ * totals to `stats` (see `Q`).
+ */
+export function simulateQueueDay(
+  day: QueueDay,
+  streams: QueueStreams,
+  heap: AgentHeap,
+  out: QueueRecorder,
+  stats: Float64Array,
+): void {
+  const hours = day.hours;
+  let maxAgents = 0;
+  for (let h = 0; h < hours; h++) {
+    const a = day.agentsByHour[h] ?? 0;
+    if (a > maxAgents) maxAgents = a;
+    stats[Q.staffedMinutes] = stats[Q.staffedMinutes]! + a * 60;
+  }
+  const size = maxAgents > 0 ? maxAgents : 1;
+  heap.ensure(size);
+  const keys = heap.keys;
+  const agents = heap.agents;
+  if (maxAgents === 0) {
+    keys[0] = Infinity;
+    agents[0] = 0;
+  } else {
+    for (let j = 0; j < maxAgents; j++) {
+      keys[j] = nextOnDuty(j, 0, day);
+      agents[j] = j;
+    }
+    for (let i = (size >>> 1) - 1; i >= 0; i--) siftDown(keys, agents, size, i);
+  }
+
+  const aht = day.ahtMinutes;
+  const patienceMean = day.patienceMinutes;
+  const hasPatience = patienceMean !== Infinity;
+  const target = day.targetMinutes;
+  const countFrom = day.countFromMinute;
+  const detailed = out.detailed;
+
+  for (let h = 0; h < hours; h++) {
+    const ratePerMinute = (day.arrivalsPerHour[h] ?? 0) / 60;
+    if (!(ratePerMinute > 0)) continue;
+    const end = (h + 1) * 60;
+    let t = h * 60;
+    for (;;) {
+      t -= detLog(nextUniform(streams, 0)) / ratePerMinute;
+      if (t >= end) break;
+      const service = -aht * detLog(nextUniform(streams, 6));
+      const patience = hasPatience ? -patienceMean * detLog(nextUniform(streams, 12)) : Infinity;
+
+      // The earliest moment an on-duty agent can take the call.
+      let start: number;
+      for (;;) {
+        const key = keys[0]!;
+        if (key === Infinity) {
+          start = Infinity;
+          break;
+        }
+        const s = key > t ? key : t;
+        const onDuty = nextOnDuty(agents[0]!, s, day);
+        if (onDuty === s) {
+          start = s;
+          break;
+        }
+        keys[0] = onDuty;
+        siftDown(keys, agents, size, 0);
+      }
+
+      let wait = start - t;
+      let abandoned = 0;
+      if (wait > patience || start === Infinity) {
+        abandoned = 1;
+        wait = hasPatience ? patience : 0;
+      } else {
+        keys[0] = start + service;
+        siftDown(keys, agents, size, 0);
+      }
+
+      if (out.count === out.waits.length) out.grow();
+      const n = out.count++;
+      out.waits[n] = wait;
+      out.abandoned[n] = abandoned;
+      out.hourOf[n] = h;
+      if (detailed) {
+        out.arrivals[n] = t;
+        out.leaves[n] = t + wait;
+        out.services[n] = abandoned ? 0 : service;
+      }
+
+      if (t >= countFrom) {
+        stats[Q.calls] = stats[Q.calls]! + 1;
+        stats[Q.waitAll] = stats[Q.waitAll]! + wait;
+        if (wait > 0) stats[Q.delayed] = stats[Q.delayed]! + 1;
+        if (abandoned) {
+          stats[Q.abandoned] = stats[Q.abandoned]! + 1;
+          stats[Q.waitAbandoned] = stats[Q.waitAbandoned]! + wait;
+        } else {
+          stats[Q.answered] = stats[Q.answered]! + 1;
+          stats[Q.waitServed] = stats[Q.waitServed]! + wait;
+          stats[Q.busyMinutes] = stats[Q.busyMinutes]! + service;
+          if (wait <= target) stats[Q.withinTarget] = stats[Q.withinTarget]! + 1;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Distributions, each a plain function of its uniform(s) or of a `PRNG` (a `() => number` giving
+ * uniforms strictly inside (0, 1)), in the manner of squiggle's `PRNG` type: no hidden generator.
+ *
+ * They use only + − × ÷, `Math.sqrt` (correctly rounded by IEEE 754, so identical everywhere),
+ * comparisons, and the deterministic `detLog` / `detExp` / `detPow` ports, never `Math.log/exp/pow`,
+ * whose last bits differ between Node and Chromium. The normal uses Marsaglia's polar method
+ * precisely because it needs no sine or cosine.
+ */
+import { detExp, detLog, detPow } from '@journeycast/models';
+
+/** A source of uniforms strictly inside (0, 1). */
+export type PRNG = () => number;
+
+/** Uniform on [min, max). */
+export function uniform(min: number, max: number, u: number): number {
+  return min + (max - min) * u;
+}
+
+/** 1 with probability p, else 0. */
+export function bernoulli(p: number, u: number): number {
+  return u < p ? 1 : 0;
+}
+
+/**
+ * Index drawn from a cumulative distribution (`cdf[i]` = P(X ≤ i), last entry 1), by binary search.
+ * Monotone in u, so common random numbers couple neighbouring mixes.
+ */
+export function categorical(cdf: ArrayLike<number>, u: number): number {
+  let lo = 0;
+  let hi = cdf.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (u < (cdf[mid] ?? 1)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The cumulative form of non-negative weights (normalised to end at exactly 1). */
+export function cumulative(weights: ArrayLike<number>): Float64Array {
+  const cdf = new Float64Array(weights.length);
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i] ?? 0;
+  let running = 0;
+  for (let i = 0; i < weights.length; i++) {
+    running += weights[i] ?? 0;
+    cdf[i] = total > 0 ? running / total : (i + 1) / weights.length;
+  }
+  if (weights.length > 0) cdf[weights.length - 1] = 1;
+  return cdf;
+}
+
+/** Exponential with the given mean, by inversion: −mean · ln u. */
+export function exponential(mean: number, u: number): number {
+  return -mean * detLog(u);
+}
+
+/**
+ * Standard normal by Marsaglia's polar method (Marsaglia & Bray 1964, SIAM Review 6(3)): draws
+ * pairs until one falls in the unit disc; needs only log and sqrt.
+ */
+export function standardNormal(rng: PRNG): number {
+  for (;;) {
+    const a = 2 * rng() - 1;
+    const b = 2 * rng() - 1;
+    const s = a * a + b * b;
+    if (s > 0 && s < 1) return a * Math.sqrt((-2 * detLog(s)) / s);
+  }
+}
+
+export function normal(mean: number, sd: number, rng: PRNG): number {
+  return mean + sd * standardNormal(rng);
+}
+
+/** Lognormal with the given median and log-space sigma: median · e^(σ·Z). */
+export function lognormal(median: number, sigma: number, rng: PRNG): number {
+  return median * detExp(sigma * standardNormal(rng));
+}
+
+/**
+ * Gamma(shape, scale) by Marsaglia & Tsang (2000, "A simple method for generating gamma
+ * variables", ACM TOMS 26(3)); shape < 1 by the boost X·U^(1/shape).
+ */
+export function gamma(shape: number, scale: number, rng: PRNG): number {
+  if (shape < 1) {
+    const boost = detPow(rng(), 1 / shape);
+    return gamma(shape + 1, scale, rng) * boost;
+  }
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
+    if (detLog(u) < 0.5 * x * x + d * (1 - v + detLog(v))) return d * v * scale;
+  }
+}
+
+/** Beta(α, β) as G1 / (G1 + G2) with independent gammas. */
+export function beta(alpha: number, betaParam: number, rng: PRNG): number {
+  const g1 = gamma(alpha, 1, rng);
+  const g2 = gamma(betaParam, 1, rng);
+  return g1 / (g1 + g2);
+}
+
+/**
+ * Triangular(min, mode, max) by inversion (needs only sqrt), the classic three-point estimate.
+ */
+export function triangular(min: number, mode: number, max: number, u: number): number {
+  if (max === min) return min;
+  const f = (mode - min) / (max - min);
+  if (u < f) return min + Math.sqrt(u * (max - min) * (mode - min));
+  return max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
+/**
+ * PERT(min, mode, max): the three-point estimate of project planning, a scaled Beta with
+ * α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min) (Vose, "Risk Analysis",
+ * 3rd ed., §9.1.6). Smoother than the triangular and less weight in the tails.
+ */
+export function pert(min: number, mode: number, max: number, rng: PRNG): number {
+  if (max === min) return min;
+  const range = max - min;
+  const alpha = 1 + (4 * (mode - min)) / range;
+  const betaParam = 1 + (4 * (max - mode)) / range;
+  return min + range * beta(alpha, betaParam, rng);
+}
+
+/**
+ * Inverse of the standard normal CDF (Acklam 2003's rational approximation, relative error
+ * < 1.15e-9, refined by nothing else): used where a draw must be monotone in its uniform.
+ */
+export function inverseStandardNormal(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+    -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * detLog(p));
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
+  }
+  if (p > 1 - low) {
+    const q = Math.sqrt(-2 * detLog(1 - p));
+    return (
+      -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
+}
+
+/** Above this mean, `poisson` uses the normal approximation (error in the CDF below 1e-3 there). */
+export const POISSON_NORMAL_ABOVE = 400;
+
+/**
+ * Poisson(mean) by inversion of its CDF with one uniform, so the count is monotone in the mean for
+ * a fixed u: a variant that acquires more customers acquires the baseline's customers and more.
+ * For means above 400 the CDF is inverted through the normal approximation with continuity
+ * correction (Wilson–Hilferty-free, plain N(λ, λ)), whose error is negligible at that size.
+ */
+export function poisson(mean: number, u: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean > POISSON_NORMAL_ABOVE) {
+    const x = Math.floor(mean + Math.sqrt(mean) * inverseStandardNormal(u) + 0.5);
+    return x < 0 ? 0 : x;
+  }
+  let k = 0;
+  let p = detExp(-mean);
+  let cdf = p;
+  while (u > cdf && k < 10_000) {
+    k++;
+    p *= mean / k;
+    cdf += p;
+    if (p === 0 && k > mean) break;
+  }
+  return k;
+}

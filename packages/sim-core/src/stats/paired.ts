@@ -1,0 +1,120 @@
+/**
+ * Finance of one replication: each variant's own NPV, and each variant against the baseline of the
+ * same replication (paired: the two saw the same random numbers, so the difference is the lever).
+ */
+import {
+  compareToBaseline,
+  presentValue,
+  terminalValue,
+  type BaselineComparison,
+} from '@journeycast/models';
+import type { CompiledModel } from '../engine/compile.ts';
+import { G, type SummaryLayout, rowOf } from '../engine/summaryLayout.ts';
+
+/** Net cash flow of each month (a view into the summary, not a copy). */
+export function netFlows(summary: Float64Array, layout: SummaryLayout): Float64Array {
+  return rowOf(summary, layout, G.netCashFlow);
+}
+
+/**
+ * Present value, at the horizon's start, of the margin the customers still active at the horizon
+ * bring afterwards (models/finance/terminalValue), using the last month's margin per customer and
+ * the churn rate of the last twelve months. Zero unless the model asks for it.
+ */
+export function terminalValueOf(
+  model: CompiledModel,
+  summary: Float64Array,
+  layout: SummaryLayout,
+): number {
+  if (!model.terminalValue) return 0;
+  const H = layout.months;
+  const active = rowOf(summary, layout, G.activeCustomers);
+  const revenue = rowOf(summary, layout, G.revenue);
+  const churned = rowOf(summary, layout, G.churned);
+  const activeEnd = active[H - 1]!;
+  if (!(activeEnd > 0)) return 0;
+  const from = Math.max(0, H - 12);
+  let churnedSum = 0;
+  let exposed = 0;
+  for (let m = from; m < H; m++) {
+    churnedSum += churned[m]!;
+    exposed += active[m]! + churned[m]!;
+  }
+  const monthlyChurn = exposed > 0 ? Math.min(1, churnedSum / exposed) : 0;
+  const customersLastMonth = active[H - 1]! + churned[H - 1]!;
+  const margin = customersLastMonth > 0 ? revenue[H - 1]! / customersLastMonth : 0;
+  return terminalValue({
+    activeCustomers: activeEnd,
+    monthlyMarginPerCustomer: margin,
+    monthlyChurn,
+    annualDiscountRate: model.annualDiscountRate,
+    horizonMonths: H,
+  });
+}
+
+/** A variant's own NPV (plus terminal value when asked). */
+export function ownNpv(
+  model: CompiledModel,
+  summary: Float64Array,
+  layout: SummaryLayout,
+  factors: Float64Array,
+): number {
+  return presentValue(netFlows(summary, layout), factors) + terminalValueOf(model, summary, layout);
+}
+
+/** Incremental NPV only: what the precision check needs, without IRR and payback. */
+export function incrementalNpv(
+  baselineModel: CompiledModel,
+  variantModel: CompiledModel,
+  baseline: Float64Array,
+  variant: Float64Array,
+  layout: SummaryLayout,
+  factors: Float64Array,
+): number {
+  const b = netFlows(baseline, layout);
+  const v = netFlows(variant, layout);
+  let pv = 0;
+  for (let m = 0; m < layout.months; m++) pv += (v[m]! - b[m]!) * factors[m]!;
+  return (
+    pv +
+    terminalValueOf(variantModel, variant, layout) -
+    terminalValueOf(baselineModel, baseline, layout)
+  );
+}
+
+export interface PairedReplication extends BaselineComparison {
+  /** Incremental NPV including the terminal-value difference when the model asks for it. */
+  npv: number;
+}
+
+/** The full comparison of a variant with the baseline for one replication. */
+export function pairedReplication(
+  baselineModel: CompiledModel,
+  variantModel: CompiledModel,
+  baseline: Float64Array,
+  variant: Float64Array,
+  layout: SummaryLayout,
+): PairedReplication {
+  const variantInvestment = rowOf(variant, layout, G.investment);
+  const baselineInvestment = rowOf(baseline, layout, G.investment);
+  // The variant's extra investment; a baseline investment the variant drops shows up as a saving in
+  // its net flows instead.
+  const extra = new Float64Array(layout.months);
+  for (let m = 0; m < layout.months; m++)
+    extra[m] = Math.max(0, variantInvestment[m]! - baselineInvestment[m]!);
+  const comparison = compareToBaseline({
+    baseline: netFlows(baseline, layout),
+    variant: netFlows(variant, layout),
+    variantInvestment: extra,
+    annualDiscountRate: variantModel.annualDiscountRate,
+  });
+  const terminal =
+    terminalValueOf(variantModel, variant, layout) -
+    terminalValueOf(baselineModel, baseline, layout);
+  const npv = comparison.incrementalNpv + terminal;
+  const roi =
+    comparison.investmentPresentValue > 0
+      ? { ratio: npv / comparison.investmentPresentValue }
+      : comparison.roi;
+  return { ...comparison, roi, npv };
+}
