@@ -43,7 +43,8 @@ export type PaybackMonth =
  * @param options - `annualDiscountRate` for discounted payback
  * @example
  * paybackMonth([-1000, 400, 400, 400]); // => { month: 4, fractionalMonth: 3.5 }
- * paybackMonth([-1000, 400, 400]); // => { month: null, fractionalMonth: null, reason: 'not within horizon' }
+ * paybackMonth([-1000, 400, 400]);
+ * // => { month: null, fractionalMonth: null, reason: 'not within horizon' }
  * paybackMonth([100, 200]); // => { month: 0, fractionalMonth: 0 }
  */
 export function paybackMonth(

@@ -21,7 +21,8 @@ export const ROI_NO_INVESTMENT = 'no investment: ROI is undefined when the inves
  *
  * @example
  * roi({ incrementalNpv: 50000, investmentPresentValue: 200000 }); // => { ratio: 0.25 }
- * roi({ incrementalNpv: 1000, investmentPresentValue: 0 }); // => { ratio: null, reason: ROI_NO_INVESTMENT }
+ * roi({ incrementalNpv: 1000, investmentPresentValue: 0 });
+ * // => { ratio: null, reason: ROI_NO_INVESTMENT }
  */
 export function roi({ incrementalNpv, investmentPresentValue }: RoiParams): RoiResult {
   requireFinite('incrementalNpv', incrementalNpv);

@@ -48,7 +48,12 @@ export interface YearlyRow {
  *
  * @example
  * yearlyTable({
- *   monthly: { revenue: [100, 100], costToServe: [20, 20], acquisition: [50, 0], investment: [0, 0] },
+ *   monthly: {
+ *     revenue: [100, 100],
+ *     costToServe: [20, 20],
+ *     acquisition: [50, 0],
+ *     investment: [0, 0],
+ *   },
  *   annualDiscountRate: 0,
  * });
  * // => [{ year: 1, months: 2, revenue: 200, costToServe: 40, acquisition: 50, investment: 0,

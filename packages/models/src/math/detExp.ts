@@ -39,7 +39,7 @@ import { highWord, lowWord, twoToThe } from './bits.ts';
  * @returns e^x
  * @example
  * detExp(0); // => 1
- * detExp(1); // => 2.7182818284590455 (1 ulp above Math.E, the nearest double to e: within the bound)
+ * detExp(1); // => 2.7182818284590455 (1 ulp above Math.E, the double nearest e: within the bound)
  * detExp(-Infinity); // => 0
  */
 export function detExp(x: number): number {

@@ -4,10 +4,11 @@ import { detLog } from './detLog.ts';
 import { ulpDistance } from './ulpDistance.ts';
 
 /*
- * Tolerance against Math.log: 2 ulp. Both detLog and a conforming Math.log are within 1 ulp of the
- * exact logarithm, so they can be at most 2 ulp apart; in relative terms 2 ulp ≤ 2·2^-52 ≈ 4.44e-16
- * of the result, hence the 4.5e-16 relative bound for normal results. (On Node 20 they agree bit for
- * bit: V8 ships the same fdlibm algorithm. Chromium builds may not, which is why detLog exists.)
+ * Tolerance against Math.log: 2 ulp. Both detLog and a conforming Math.log are within 1 ulp of
+ * the exact logarithm, so they can be at most 2 ulp apart; in relative terms 2 ulp ≤ 2·2^-52
+ * ≈ 4.44e-16 of the result, hence the 4.5e-16 relative bound for normal results. (On Node 20 they
+ * agree bit for bit: V8 ships the same fdlibm algorithm. Chromium builds may not, which is why
+ * detLog exists.)
  */
 const MAX_ULPS = 2;
 const MAX_RELATIVE = 4.5e-16;

@@ -25,8 +25,9 @@ import { highWord, lowWord, twoToThe } from './bits.ts';
  */
 
 /**
- * Natural logarithm, ln x, computed with IEEE-754 basic operations only, so it gives the same bits
- * in every JavaScript engine (Node's V8 and Chromium's V8 can differ in the last bit of `Math.log`).
+ * Natural logarithm, ln x, computed with IEEE-754 basic operations only, so it gives the same
+ * bits in every JavaScript engine (Node's V8 and Chromium's V8 can differ in the last bit of
+ * `Math.log`).
  *
  * Method (fdlibm): write x = 2^k · (1 + f) with √2/2 < 1 + f < √2; with s = f / (2 + f),
  * ln(1 + f) = 2s + 2s³/3 + 2s⁵/5 + … = 2s + s·R(s²), where R is a degree-7 polynomial in s² fitted
