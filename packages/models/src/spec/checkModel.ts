@@ -61,7 +61,9 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
     }
     const total = sumShares(shares);
     if (keys.length > 0 && Math.abs(total - 1) > SHARE_TOLERANCE) {
-      report(path, 'shares summing to 1', `shares summing to ${Number(total.toPrecision(6))}`);
+      // 8 significant digits: enough to show any total the tolerance rejects as different from 1
+      // (6 digits would print 1.000002 as "1"), short enough to hide float noise (0.30000000000000004).
+      report(path, 'shares summing to 1', `shares summing to ${Number(total.toPrecision(8))}`);
     }
   };
 

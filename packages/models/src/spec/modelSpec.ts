@@ -10,7 +10,7 @@
  * `channels.callCentre.agents` rather than `channels[2].agents`, so levers, overrides and error
  * messages all name things the way an analyst does.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type ObjectOptions, type Static, type TSchema } from '@sinclair/typebox';
 
 const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
 
@@ -41,9 +41,20 @@ const Money = (description: string) =>
 const NonNegative = (description: string, maximum = 1e9) =>
   Type.Number({ minimum: 0, maximum, description });
 
+/**
+ * A map keyed by ids. A key that is not an id is an error: a TypeBox Record constrains only the
+ * keys that match its pattern, so without `additionalProperties: false` a key such as
+ * "call centre" would pass, and with it a value of any shape.
+ */
+const IdMap = <T extends TSchema>(value: T, options: ObjectOptions = {}) =>
+  Type.Record(Type.String({ pattern: ID_PATTERN }), value, {
+    ...options,
+    additionalProperties: false,
+  });
+
 /** A map from ids to shares that must sum to 1 (checked by the scenario validator). */
 export const Shares = (description: string) =>
-  Type.Record(Type.String({ pattern: ID_PATTERN }), Type.Number({ minimum: 0, maximum: 1 }), {
+  IdMap(Type.Number({ minimum: 0, maximum: 1 }), {
     description: `${description} Shares sum to 1.`,
     'x-shares': true,
   });
@@ -179,9 +190,9 @@ export const PopulationSpec = Type.Object(
     segmentMix: Shares('Segment mix of the customers at month 0.'),
     initialTenureMonths: Type.Integer({
       minimum: 0,
-      maximum: 600,
+      maximum: 360,
       description:
-        'Tenure of the customers at month 0 (past onboarding when ≥ the onboarding months).',
+        'Mean tenure of the customers at month 0; individual tenures are spread evenly from 0 to twice this, so renewals and early-life months fall all year round as in a real book.',
     }),
   },
   { additionalProperties: false },
@@ -358,7 +369,7 @@ export const TouchpointSpec = Type.Object(
       'Probability an active customer has this need in a month (before the segment multipliers).',
     ),
     segmentMultipliers: Type.Optional(
-      Type.Record(Type.String({ pattern: ID_PATTERN }), Type.Number({ minimum: 0, maximum: 50 }), {
+      IdMap(Type.Number({ minimum: 0, maximum: 50 }), {
         description: 'Per-segment multiplier of the contact probability (default 1).',
       }),
     ),
@@ -425,7 +436,7 @@ export const JourneySpec = Type.Object(
     label: Label,
     kind: Type.Union(JOURNEY_KINDS.map((kind) => Type.Literal(kind))),
     quality: QualityLevel,
-    touchpoints: Type.Record(Type.String({ pattern: ID_PATTERN }), TouchpointSpec, {
+    touchpoints: IdMap(TouchpointSpec, {
       description: 'Touchpoints of the journey by id.',
     }),
   },
@@ -534,11 +545,11 @@ export const ModelSpec = Type.Object(
         'Add the value of the customers still active at the horizon (margin as a perpetuity with churn) to NPV.',
     }),
     population: PopulationSpec,
-    segments: Type.Record(Type.String({ pattern: ID_PATTERN }), SegmentSpec, { minProperties: 1 }),
-    sources: Type.Record(Type.String({ pattern: ID_PATTERN }), SourceSpec),
+    segments: IdMap(SegmentSpec, { minProperties: 1 }),
+    sources: IdMap(SourceSpec),
     referrals: ReferralSpec,
-    channels: Type.Record(Type.String({ pattern: ID_PATTERN }), ChannelSpec),
-    journeys: Type.Record(Type.String({ pattern: ID_PATTERN }), JourneySpec),
+    channels: IdMap(ChannelSpec),
+    journeys: IdMap(JourneySpec),
     experience: ExperienceSpec,
     behaviour: BehaviourSpec,
     investments: Type.Array(InvestmentSpec, { maxItems: LIMITS.maxInvestments }),

@@ -234,16 +234,14 @@ export function simulateReplication(
   const initialAgents = model.initialCustomers > 0 ? settings.agents : 0;
   pop.reserve(initialAgents);
   const initialId = cohortId(0, INITIAL_SOURCE);
+  // A real book's tenures are spread out (renewal dates and early-life months fall all year round):
+  // each customer at month 0 gets a tenure spread evenly from 0 to twice the stated mean.
+  const tenureSpan = 2 * model.initialTenureMonths + 1;
   for (let k = 0; k < initialAgents; k++) {
-    addCustomer(
-      pop,
-      model,
-      keys.acquisition,
-      initialId,
-      k,
-      -model.initialTenureMonths,
-      model.initialSegmentCdf,
+    const tenure = Math.floor(
+      bitsToUniform(hash3(keys.acquisition, initialId, k, 0xc)) * tenureSpan,
     );
+    addCustomer(pop, model, keys.acquisition, initialId, k, -tenure, model.initialSegmentCdf);
   }
   out[scalarIndex(layout, 'initialCustomers')] = initialAgents * scale;
   out[scalarIndex(layout, 'customersPerAgent')] = scale;
@@ -430,6 +428,8 @@ export function simulateReplication(
     let promoters = 0;
     let detractors = 0;
     let referrals = 0;
+    let matureExposed = 0;
+    let matureChurned = 0;
     const drift = model.drift;
     for (let i = 0; i < n; i++) {
       if (active[i] === 0) continue;
@@ -444,10 +444,12 @@ export function simulateReplication(
       revenueAgents += products * model.marginPerProduct[seg]!;
       const open = openIssue[i]! > 0 ? 1 : 0;
       const early = tenure < model.earlyLifeMonths[seg]! ? 1 : 0;
+      matureExposed += 1 - early;
       const pChurn = lookup(model.churnTable, ((seg * 2 + early) * 2 + open) * GRID_SIZE, sat);
       if (bitsToUniform(slotBits(h, SLOT_CHURN)) < pChurn) {
         active[i] = 0;
         churned++;
+        matureChurned += 1 - early;
         continue;
       }
       const every = model.renewalEvery[seg]!;
@@ -458,6 +460,7 @@ export function simulateReplication(
           active[i] = 0;
           churned++;
           nonRenewals++;
+          matureChurned += 1 - early;
           continue;
         }
       }
@@ -539,6 +542,8 @@ export function simulateReplication(
     g('promoters', promoters * scale);
     g('detractors', detractors * scale);
     g('npsProxy', activeEnd > 0 ? (100 * (promoters - detractors)) / activeEnd : 0);
+    g('matureCustomers', matureExposed * scale);
+    g('matureChurned', matureChurned * scale);
   }
   return out;
 }

@@ -38,6 +38,8 @@ export const GLOBAL_METRICS = [
   'promoters',
   'detractors',
   'npsProxy',
+  'matureCustomers',
+  'matureChurned',
 ] as const;
 export type GlobalMetric = (typeof GLOBAL_METRICS)[number];
 

@@ -19,7 +19,9 @@ export function netFlows(summary: Float64Array, layout: SummaryLayout): Float64A
 /**
  * Present value, at the horizon's start, of the margin the customers still active at the horizon
  * bring afterwards (models/finance/terminalValue), using the last month's margin per customer and
- * the churn rate of the last twelve months. Zero unless the model asks for it.
+ * the churn rate of mature customers (past their early-life months) over the last twelve months:
+ * the customers still active at the horizon are mostly mature, and a blended rate would carry the
+ * early-life churn of recent joiners into the perpetuity. Zero unless the model asks for it.
  */
 export function terminalValueOf(
   model: CompiledModel,
@@ -31,14 +33,16 @@ export function terminalValueOf(
   const active = rowOf(summary, layout, G.activeCustomers);
   const revenue = rowOf(summary, layout, G.revenue);
   const churned = rowOf(summary, layout, G.churned);
+  const mature = rowOf(summary, layout, G.matureCustomers);
+  const matureChurned = rowOf(summary, layout, G.matureChurned);
   const activeEnd = active[H - 1]!;
   if (!(activeEnd > 0)) return 0;
   const from = Math.max(0, H - 12);
   let churnedSum = 0;
   let exposed = 0;
   for (let m = from; m < H; m++) {
-    churnedSum += churned[m]!;
-    exposed += active[m]! + churned[m]!;
+    churnedSum += matureChurned[m]!;
+    exposed += mature[m]!;
   }
   const monthlyChurn = exposed > 0 ? Math.min(1, churnedSum / exposed) : 0;
   const customersLastMonth = active[H - 1]! + churned[H - 1]!;

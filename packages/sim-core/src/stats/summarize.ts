@@ -26,7 +26,7 @@ import {
 import { ENGINE_VERSION } from '../engine/version.ts';
 import type { RunPlan } from '../runner/plan.ts';
 import type { ResultCollector } from './collector.ts';
-import { ownNpv, pairedReplication } from './paired.ts';
+import { ownNpv, pairedReplication, terminalValueOf } from './paired.ts';
 
 /** A distribution across replications. */
 export interface Stat {
@@ -107,6 +107,8 @@ export interface PairedResult {
     revenuePct: Stat;
     costToServe: Stat;
     costToServePct: Stat;
+    /** Change of cost-to-serve per customer per year, % (the unit cost the CX literature quotes). */
+    costToServePerCustomerPct: Stat;
     retention12m: Stat;
     activeCustomersEnd: Stat;
     /** Ratio of the odds of renewing at a renewal point (variant / baseline). */
@@ -120,6 +122,10 @@ export interface PairedResult {
   cumulativeIncrementalNet: Band;
 }
 
+/**
+ * What moves NPV between baseline and variant. `terminalValue` is the difference in the value of
+ * the customers still active at the horizon (zero unless the model turns terminal value on).
+ */
 export const DRIVERS = [
   'retention',
   'crossSell',
@@ -127,6 +133,7 @@ export const DRIVERS = [
   'acquisition',
   'costToServe',
   'investment',
+  'terminalValue',
 ] as const;
 export type Driver = (typeof DRIVERS)[number];
 
@@ -268,10 +275,10 @@ function totalsOf(
     return s;
   };
   const initial = summary[scalarIndex(layout, 'initialCustomers')]!;
-  const window = Math.min(12, H);
+  const retentionMonths = Math.min(12, H);
   let churned12 = 0;
   let acquired12 = 0;
-  for (let m = 0; m < window; m++) {
+  for (let m = 0; m < retentionMonths; m++) {
     churned12 += row('churned')[m]!;
     acquired12 += row('acquired')[m]!;
   }
@@ -308,10 +315,13 @@ function totalsOf(
  *   ΔR = Δ cumulative acquisitions (paid) + Δ cumulative referrals − Δ cumulative earlier churn.
  * So retention = −Δchurn·rpc_b, referral = Δreferrals·rpc_b, acquisition = Δpaid acquisitions·rpc_b
  * − Δacquisition spend, cross-sell = R_v·Δrpc (products and mix per customer), cost-to-serve =
- * −Δcost, investment = −Δinvestment. Each is discounted like the NPV; they sum to it exactly in
- * exact arithmetic (to rounding here).
+ * −Δcost, investment = −Δinvestment, and terminalValue = the difference in the value of customers
+ * still active at the horizon. Each is discounted like the NPV; they sum to it exactly in exact
+ * arithmetic (to rounding here).
  */
 function driversOf(
+  baselineModel: CompiledModel,
+  variantModel: CompiledModel,
   baseline: Float64Array,
   variant: Float64Array,
   layout: SummaryLayout,
@@ -326,6 +336,9 @@ function driversOf(
     acquisition: 0,
     costToServe: 0,
     investment: 0,
+    terminalValue:
+      terminalValueOf(variantModel, variant, layout) -
+      terminalValueOf(baselineModel, baseline, layout),
   };
   let cumReferred = 0;
   let cumPaid = 0;
@@ -383,8 +396,15 @@ export function summarize(
 ): RunResult {
   const models = plan.variants.map((v) => compileModel(v.model));
   const baselineModel = models[0]!;
-  const layout = layoutFor(baselineModel);
-  const H = layout.months;
+  const baseLayout = layoutFor(baselineModel);
+  const H = baseLayout.months;
+  for (const model of models) {
+    if (model.horizon !== H) {
+      throw new Error(
+        `every variant must share the baseline's horizon (${H} months); one has ${model.horizon}`,
+      );
+    }
+  }
   const factors = discountFactors(H, baselineModel.annualDiscountRate);
   const reps = Array.from({ length: n }, (_, r) => collector.get(r));
 
@@ -392,6 +412,9 @@ export function summarize(
   plan.variants.forEach((variant, v) => {
     const model = models[v]!;
     const summaries = reps.map((s) => s[v]!);
+    // A variant may add channels or sources, so it reads its summaries with its own layout (the
+    // global rows, which pairing uses, sit at the same place in every layout).
+    const layout = layoutFor(model);
     const perRep = summaries.map((s) => totalsOf(model, s, layout, factors));
     const totals = Object.fromEntries(
       TOTALS.map((t) => [t, stat(perRep.map((x) => x[t]))]),
@@ -538,9 +561,13 @@ export function summarize(
       const paired = summaries.map((s, r) =>
         pairedReplication(baselineModel, model, baselineSummaries[r]!, s, layout),
       );
-      const basePerRep = baselineSummaries.map((s) => totalsOf(baselineModel, s, layout, factors));
+      const basePerRep = baselineSummaries.map((s) =>
+        totalsOf(baselineModel, s, baseLayout, factors),
+      );
       const npvSamples = paired.map((p) => p.npv);
-      const drivers = summaries.map((s, r) => driversOf(baselineSummaries[r]!, s, layout, factors));
+      const drivers = summaries.map((s, r) =>
+        driversOf(baselineModel, model, baselineSummaries[r]!, s, layout, factors),
+      );
       const cumulativeIncremental = summaries.map((s, r) => {
         const b = baselineSummaries[r]!;
         const out: number[] = [];
@@ -593,6 +620,16 @@ export function summarize(
             perRep.map(
               (x, r) =>
                 100 * ratio(x.costToServe - basePerRep[r]!.costToServe, basePerRep[r]!.costToServe),
+            ),
+          ),
+          costToServePerCustomerPct: stat(
+            perRep.map(
+              (x, r) =>
+                100 *
+                ratio(
+                  x.costToServePerCustomerYear - basePerRep[r]!.costToServePerCustomerYear,
+                  basePerRep[r]!.costToServePerCustomerYear,
+                ),
             ),
           ),
           retention12m: stat(perRep.map((x, r) => x.retention12m - basePerRep[r]!.retention12m)),
