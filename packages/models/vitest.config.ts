@@ -3,5 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts'],
+    setupFiles: ['../../scripts/fastcheck.setup.ts'],
   },
 });

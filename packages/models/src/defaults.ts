@@ -12,9 +12,10 @@ import type {
 
 /**
  * Experience-quality effects. "Average" is the reference (no change). The excellent ("wow") level
- * is set so that moving a customer's journeys from average to excellent raises satisfaction by
- * about 1.2–1.5 points where it matters, which with the behaviour sensitivities below lifts the odds
- * of renewing and of buying another product by 30–50 %: the claim this product is asked to test.
+ * is set so that moving a customer's journeys from average to excellent raises satisfaction at the
+ * moments of decision by about 1.0–1.2 points, which with the behaviour sensitivities below lifts
+ * the odds of renewing and of buying another product by 30–50 %: the claim this product is asked
+ * to test.
  * The library's journey-excellence scenario is the check: with these values, average → excellent on
  * every core journey gives renewal odds ×1.38, cross-sell ×1.31, revenue +14 % and cost-to-serve
  * per customer −16 % (docs/model.md, Calibration)

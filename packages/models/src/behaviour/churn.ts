@@ -12,7 +12,8 @@ import { adjustOdds } from './adjustOdds.ts';
  * unresolved need raises them further. Odds ratios per satisfaction point of 1.2–1.5 are typical of
  * the churn studies that link satisfaction to retention (e.g. Gustafsson, Johnson & Roos 2005,
  * "The effects of customer satisfaction, relationship commitment dimensions, and triggers on
- * customer retention", J. Marketing 69(4)); the defaults use 0.3 log-odds (×1.35) per point.
+ * customer retention", J. Marketing 69(4)); DEFAULT_BEHAVIOUR's sensitivity sits in that range
+ * (defaults.ts, and defaults.spec.ts checks it).
  *
  * @param tenureMonths - months since the customer was acquired (0 in the month of acquisition)
  * @example

@@ -5,8 +5,9 @@ import { adjustOdds } from './adjustOdds.ts';
  * Monthly probability that a customer buys one more product: the segment's crossSellMonthly moved
  * by crossSellSatisfactionSensitivity log-odds per satisfaction point above the baseline; zero once
  * the customer holds maxProducts. The "average to wow lifts likelihood to buy another product by
- * 30–50 %" claim (docs/model.md, Calibration) fixes the default sensitivity: a wow journey raises
- * satisfaction by about 1.3 points, and 0.3 log-odds per point gives ×1.48.
+ * 30–50 %" claim (docs/model.md, Calibration) fixes the default sensitivity: a gap of g points
+ * above the baseline multiplies the odds by e^(sensitivity · g), so the odds ratio the claim
+ * quotes pins sensitivity · g between ln 1.3 and ln 1.5 (defaults.spec.ts does the arithmetic).
  *
  * @example
  * crossSellProbability(retail, behaviour, 7, 1); // => retail.crossSellMonthly at baseline 7

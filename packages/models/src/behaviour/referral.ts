@@ -4,7 +4,7 @@ import { adjustOdds } from './adjustOdds.ts';
 /**
  * Monthly probability that a customer refers a new customer. Promoters refer far more than
  * passives (Reichheld 2003, "The one number you need to grow", Harvard Business Review), so the
- * default sensitivity (0.5 log-odds per point) is steeper than churn's.
+ * default sensitivity is at least as steep as churn's (defaults.ts).
  *
  * @example
  * referralProbability(retail, behaviour, 7); // => retail.referralMonthly at baseline 7

@@ -27,10 +27,12 @@ export interface ContactOutcome {
 /**
  * The satisfaction change of one contact: quality, resolution, abandonment and wait.
  *
- *   Δ = quality.satisfactionDelta
+ *   Δ = (abandoned ? abandonedDelta : quality.satisfactionDelta)
  *     + (resolved ? resolvedDelta : unresolvedDelta)
- *     + (abandoned ? abandonedDelta : 0)
  *     − min(maxWaitPenalty, waitPenaltyPerExpectedWait · max(0, wait / expectedWait − 1))
+ *
+ * A caller who hangs up never reaches the service, so the quality of the service does not touch
+ * them; the abandonment itself does.
  *
  * The wait term follows expectation–disconfirmation theory (Oliver 1980, "A cognitive model of the
  * antecedents and consequences of satisfaction decisions", J. Marketing Research 17(4)): a wait
@@ -49,9 +51,9 @@ export function contactSatisfactionDelta(
   quality: QualityEffect,
   behaviour: BehaviourSpec,
 ): number {
-  let delta = quality.satisfactionDelta;
+  // A caller who hung up never reached the service, so its quality does not apply to them.
+  let delta = outcome.abandoned ? behaviour.abandonedDelta : quality.satisfactionDelta;
   delta += outcome.resolved ? behaviour.resolvedDelta : behaviour.unresolvedDelta;
-  if (outcome.abandoned) delta += behaviour.abandonedDelta;
   delta -= waitPenalty(outcome.waitMinutes, outcome.expectedWaitMinutes, behaviour);
   return delta;
 }
@@ -70,8 +72,8 @@ export function waitPenalty(
 
 /**
  * Satisfaction fades back toward the segment's baseline between contacts:
- * s' = s + drift · (baseline − s). With drift 0.25 a month, half of a shock is gone in about 2.4
- * months (a half-life of ln 2 / −ln 0.75), in line with the short memory of service encounters
+ * s' = s + drift · (baseline − s). Half of a shock is gone after ln 2 / −ln(1 − drift) months: 2.4
+ * months at 0.25 a month, 4.3 at 0.15; memory of service encounters is short, as
  * reported in the satisfaction-dynamics literature (e.g. Mittal, Kumar & Tsiros 1999,
  * "Attribute-level performance, satisfaction, and behavioral intentions over time", J. Marketing 63(2)).
  *

@@ -18,7 +18,8 @@ export interface SelfServiceOutcomes {
  *
  * @example
  * selfServiceOutcomes({ successRate: 0.6, fallbackRate: 0.75 }, { satisfactionDelta: 0, resolutionMultiplier: 1 });
- * // => { resolved: 0.6, fallback: 0.3, giveUp: 0.1 }
+ * // => { resolved: 0.6, fallback: 0.3, giveUp: 0.1 } (to rounding: 0.30000000000000004 and
+ * //    0.09999999999999998; the three always sum to 1)
  */
 export function selfServiceOutcomes(
   channel: Pick<SelfServiceChannelSpec, 'successRate' | 'fallbackRate'>,

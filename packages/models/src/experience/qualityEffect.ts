@@ -31,10 +31,11 @@ export function qualityFromScore(score: number): QualityLevel {
 
 /**
  * What a quality level does: its satisfaction change and resolution multiplier, as the scenario's
- * `experience` table says.
+ * `experience` table says (DEFAULT_EXPERIENCE holds the calibrated values).
  *
  * @example
- * qualityEffect(DEFAULT_EXPERIENCE, 'excellent'); // => { satisfactionDelta: 1, resolutionMultiplier: 1.12 }
+ * qualityEffect({ ...DEFAULT_EXPERIENCE, excellent: { satisfactionDelta: 1, resolutionMultiplier: 1.12 } }, 'excellent');
+ * // => { satisfactionDelta: 1, resolutionMultiplier: 1.12 }
  */
 export function qualityEffect(experience: ExperienceSpec, level: QualityLevel): QualityEffect {
   return experience[level];

@@ -41,7 +41,11 @@ describe('checkModel', () => {
           m.population.segmentMix.everyday = 0.4;
         }),
       ).toEqual([
-        { path: 'population.segmentMix', expected: 'shares summing to 1', found: 'shares summing to 0.9' },
+        {
+          path: 'population.segmentMix',
+          expected: 'shares summing to 1',
+          found: 'shares summing to 0.9',
+        },
       ]);
     });
 
@@ -166,7 +170,9 @@ describe('checkModel', () => {
     });
 
     it('reports an intradayProfile without any weight', () => {
-      expect(problemsAfter((m) => (cc(m).intradayProfile = cc(m).intradayProfile.map(() => 0)))).toEqual([
+      expect(
+        problemsAfter((m) => (cc(m).intradayProfile = cc(m).intradayProfile.map(() => 0))),
+      ).toEqual([
         {
           path: 'channels.callCentre.intradayProfile',
           expected: 'at least one hour with a weight above 0',
@@ -201,7 +207,11 @@ describe('checkModel', () => {
   describe('segments and sources', () => {
     it('reports productsAtStart above maxProducts', () => {
       expect(problemsAfter((m) => (m.segments.premier!.productsAtStart = 7))).toEqual([
-        { path: 'segments.premier.productsAtStart', expected: 'at most maxProducts (6)', found: '7' },
+        {
+          path: 'segments.premier.productsAtStart',
+          expected: 'at most maxProducts (6)',
+          found: '7',
+        },
       ]);
       expect(problemsAfter((m) => (m.segments.premier!.productsAtStart = 6))).toEqual([]);
     });
@@ -232,7 +242,9 @@ describe('checkModel', () => {
           m.sources.partners!.startMonth = 6;
           m.sources.partners!.endMonth = 3;
         }),
-      ).toEqual([{ path: 'sources.partners.endMonth', expected: 'a month ≥ startMonth (6)', found: '3' }]);
+      ).toEqual([
+        { path: 'sources.partners.endMonth', expected: 'a month ≥ startMonth (6)', found: '3' },
+      ]);
       expect(
         problemsAfter((m) => {
           m.sources.partners!.startMonth = 6;

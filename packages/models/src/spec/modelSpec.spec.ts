@@ -55,9 +55,9 @@ describe('ModelSpec accepts', () => {
   });
 
   it('a staffed channel where nobody abandons (patience null), and optional fields left out', () => {
-    expect(Value.Check(StaffedChannelSpec, { ...CALL_CENTRE_DEFAULTS, patienceMinutes: null })).toBe(
-      true,
-    );
+    expect(
+      Value.Check(StaffedChannelSpec, { ...CALL_CENTRE_DEFAULTS, patienceMinutes: null }),
+    ).toBe(true);
     expect(errorPathsAfter((m) => delete m.sources.social.presalesChannel)).toEqual([]);
   });
 });
@@ -89,9 +89,9 @@ describe('ModelSpec rejects', () => {
       '/segments/everyday/baseMonthlyChurn',
     );
     expect(channelErrorPathsAfter((c) => (c.costPerAgentHour = -1))).toEqual(['/costPerAgentHour']);
-    expect(
-      errorPathsAfter((m) => (m.horizonMonths = LIMITS.maxHorizonMonths + 1)),
-    ).toContain('/horizonMonths');
+    expect(errorPathsAfter((m) => (m.horizonMonths = LIMITS.maxHorizonMonths + 1))).toContain(
+      '/horizonMonths',
+    );
     expect(channelErrorPathsAfter((c) => (c.shrinkage = 0.95))).toEqual(['/shrinkage']);
   });
 
@@ -166,7 +166,7 @@ describe('the schema catalogue', () => {
 
   it('describes every parameter of the behaviour, segment and channel specs (the help text)', () => {
     const undocumented = (schema: TSchema, skip: string[] = []) =>
-      Object.entries((schema as { properties: Record<string, TSchema> }).properties)
+      Object.entries((schema as unknown as { properties: Record<string, TSchema> }).properties)
         .filter(([key, s]) => !skip.includes(key) && typeof s.description !== 'string')
         .map(([key]) => key);
     expect(undocumented(BehaviourSpec)).toEqual([]);

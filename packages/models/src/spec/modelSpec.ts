@@ -156,7 +156,8 @@ export const SegmentSpec = Type.Object(
     baselineSatisfaction: Type.Number({
       minimum: 0,
       maximum: 10,
-      description: 'Mean satisfaction (0–10) of the segment: where its customers start and drift back to.',
+      description:
+        'Mean satisfaction (0–10) of the segment: where its customers start and drift back to.',
     }),
     satisfactionSpread: Type.Number({
       minimum: 0,

@@ -397,9 +397,11 @@ export function simulateReplication(
       const w = wait[0]!;
       const resolved =
         abandoned === 0 && slotBits(h, base + TP_RESOLVE) < model.tpResolveThreshold[t * K + c]!;
+      // A caller who hung up never reached the service, so its quality does not apply to them.
       let delta =
-        model.tpQualityDelta[t]! + (resolved ? model.resolvedDelta : model.unresolvedDelta);
-      if (abandoned === 1) delta += model.abandonedDelta;
+        abandoned === 1
+          ? model.unresolvedDelta + model.abandonedDelta
+          : model.tpQualityDelta[t]! + (resolved ? model.resolvedDelta : model.unresolvedDelta);
       if (w > channel.expectedWaitMinutes) {
         const penalty = model.waitPenaltyPerExpectedWait * (w / channel.expectedWaitMinutes - 1);
         delta -= penalty < model.maxWaitPenalty ? penalty : model.maxWaitPenalty;
