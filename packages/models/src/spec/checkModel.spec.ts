@@ -216,6 +216,25 @@ describe('checkModel', () => {
       expect(problemsAfter((m) => (m.segments.premier!.productsAtStart = 6))).toEqual([]);
     });
 
+    it('reports a budget source whose budget would buy nobody (cost per acquisition 0)', () => {
+      expect(problemsAfter((m) => (m.sources.paidSearch!.costPerAcquisition = 0))).toEqual([
+        {
+          path: 'sources.paidSearch.costPerAcquisition',
+          expected:
+            'a cost above 0 for a source that spends a budget (else the budget buys nobody)',
+          found: '0',
+        },
+      ]);
+      // A budget of 0 or a volume source at no cost is fine.
+      expect(
+        problemsAfter((m) => {
+          m.sources.paidSearch!.costPerAcquisition = 0;
+          m.sources.paidSearch!.monthlyBudget = 0;
+          m.sources.partners!.costPerAcquisition = 0;
+        }),
+      ).toEqual([]);
+    });
+
     it('reports presales contacts without a presales channel', () => {
       expect(problemsAfter((m) => delete m.sources.social!.presalesChannel)).toEqual([
         {

@@ -94,6 +94,13 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
   for (const [id, source] of Object.entries(model.sources)) {
     const path = `sources.${id}`;
     checkShares(`${path}.segmentMix`, source.segmentMix, segmentIds, 'segment');
+    if (source.mode === 'budget' && source.monthlyBudget > 0 && source.costPerAcquisition <= 0) {
+      report(
+        `${path}.costPerAcquisition`,
+        'a cost above 0 for a source that spends a budget (else the budget buys nobody)',
+        source.costPerAcquisition,
+      );
+    }
     if ((source.presalesContactsPerAcquisition ?? 0) > 0 && source.presalesChannel === undefined) {
       report(
         `${path}.presalesChannel`,
