@@ -1,22 +1,22 @@
 /**
  * Test fixtures shared by the *.spec.ts files (not exported from the package).
  *
- * `northbankModel()` is the model of the scenario library's default case
- * (packages/scenarios/library/default.json), checked against the ModelSpec schema. Tests read it
- * rather than a copy so that the library's flagship model is always known to be valid and to pass
- * checkModel; only the tests reach across the package boundary, never the models themselves.
+ * `northbankModel()` is a copy of the model of the scenario library's default case
+ * (packages/scenarios/library/default.json, copied to fixtures/northbankModel.json: models sits
+ * below scenarios and must not read its files, not even in tests), checked against the ModelSpec
+ * schema. The scenarios package's own tests check that every library file validates.
  */
 import { Value } from '@sinclair/typebox/value';
-import scenario from '../../scenarios/library/default.json';
+import northbank from './fixtures/northbankModel.json';
 import { ModelSpec, type BehaviourSpec, type ExperienceSpec } from './spec/modelSpec.ts';
 
 /** A fresh deep copy of the Northbank model, safe to mutate. */
 export function northbankModel(): ModelSpec {
-  const model: unknown = JSON.parse(JSON.stringify(scenario.model));
+  const model: unknown = JSON.parse(JSON.stringify(northbank));
   if (!Value.Check(ModelSpec, model)) {
     const first = Value.Errors(ModelSpec, model).First();
     throw new Error(
-      `default.json's model does not match ModelSpec: ${first?.path} ${first?.message}`,
+      `fixtures/northbankModel.json does not match ModelSpec: ${first?.path} ${first?.message}`,
     );
   }
   return model;
@@ -24,7 +24,7 @@ export function northbankModel(): ModelSpec {
 
 /** The raw JSON of the Northbank model (a fresh copy), for schema tests that break it on purpose. */
 export function northbankJson(): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(scenario.model)) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(northbank)) as Record<string, unknown>;
 }
 
 /**
