@@ -40,7 +40,12 @@ function mergeInto(target: unknown, overrides: unknown, path: string): void {
     if (isPlainObject(value) && isPlainObject(current)) {
       mergeInto(current, value, `${path}${key}.`);
     } else {
-      Object.defineProperty(target, key, { value: cloneJson(value), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, key, {
+        value: cloneJson(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 }
@@ -50,12 +55,14 @@ export function parsePath(path: string): (string | number)[] {
   const parts: (string | number)[] = [];
   for (const piece of path.split('.')) {
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(piece);
-    if (match === null || (match[1] === '' && match[2] === '')) throw new Error(`${path}: not a valid path`);
+    if (match === null || (match[1] === '' && match[2] === ''))
+      throw new Error(`${path}: not a valid path`);
     if (match[1] !== '') parts.push(match[1]!);
     for (const index of match[2]!.matchAll(/\[(\d+)\]/g)) parts.push(Number(index[1]));
   }
   for (const part of parts) {
-    if (typeof part === 'string' && FORBIDDEN_KEYS.has(part)) throw new Error(`${path}: "${part}" is not allowed in a path`);
+    if (typeof part === 'string' && FORBIDDEN_KEYS.has(part))
+      throw new Error(`${path}: "${part}" is not allowed in a path`);
   }
   return parts;
 }
@@ -81,25 +88,44 @@ export function setPath(root: unknown, path: string, value: unknown): void {
   let node: unknown = root;
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i]!;
-    node = typeof part === 'number' ? (Array.isArray(node) ? node[part] : undefined) : isPlainObject(node) && Object.hasOwn(node, part) ? node[part] : undefined;
+    node =
+      typeof part === 'number'
+        ? Array.isArray(node)
+          ? node[part]
+          : undefined
+        : isPlainObject(node) && Object.hasOwn(node, part)
+          ? node[part]
+          : undefined;
     if (node === undefined) throw new Error(`${path}: no such path in the model`);
   }
   const last = parts[parts.length - 1]!;
   if (typeof last === 'number') {
-    if (!Array.isArray(node) || last >= node.length) throw new Error(`${path}: no such path in the model`);
+    if (!Array.isArray(node) || last >= node.length)
+      throw new Error(`${path}: no such path in the model`);
     node[last] = value;
   } else {
     if (!isPlainObject(node)) throw new Error(`${path}: no such path in the model`);
-    Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(node, last, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 }
 
 /** The model of a variant: the baseline with its overrides, and its investments added. */
-export function variantModel(scenario: Scenario, variantId: string, baseline: ModelSpec = scenario.model): ModelSpec {
+export function variantModel(
+  scenario: Scenario,
+  variantId: string,
+  baseline: ModelSpec = scenario.model,
+): ModelSpec {
   if (variantId === BASELINE_ID) return cloneJson(baseline);
   const variant = scenario.variants.find((v) => v.id === variantId);
   if (variant === undefined) {
-    throw new Error(`variant "${variantId}" is not in the scenario (it has: ${[BASELINE_ID, ...scenario.variants.map((v) => v.id)].join(', ')})`);
+    throw new Error(
+      `variant "${variantId}" is not in the scenario (it has: ${[BASELINE_ID, ...scenario.variants.map((v) => v.id)].join(', ')})`,
+    );
   }
   const model = mergeOverrides(baseline, variant.overrides);
   model.investments = [...model.investments, ...cloneJson(variant.investments)];
@@ -121,7 +147,11 @@ export interface PlanOptions {
 }
 
 /** Customers each simulated customer stands for. */
-export function customersPerAgent(scenario: Scenario, agents: number, model: ModelSpec = scenario.model): number {
+export function customersPerAgent(
+  scenario: Scenario,
+  agents: number,
+  model: ModelSpec = scenario.model,
+): number {
   const represented = scenario.run.representedCustomers ?? model.population.initialCustomers;
   return represented > 0 ? represented / agents : 1;
 }
@@ -132,11 +162,13 @@ export function planFromScenario(scenario: Scenario, options: PlanOptions = {}):
   const ids = options.variants ?? scenario.variants.map((v) => v.id);
   const variants = [
     { id: BASELINE_ID, label: 'Baseline', model: baseline },
-    ...ids.filter((id) => id !== BASELINE_ID).map((id) => {
-      const model = variantModel(scenario, id, baseline);
-      for (const { path, value } of options.setOnVariants ?? []) setPath(model, path, value);
-      return { id, label: scenario.variants.find((v) => v.id === id)!.label, model };
-    }),
+    ...ids
+      .filter((id) => id !== BASELINE_ID)
+      .map((id) => {
+        const model = variantModel(scenario, id, baseline);
+        for (const { path, value } of options.setOnVariants ?? []) setPath(model, path, value);
+        return { id, label: scenario.variants.find((v) => v.id === id)!.label, model };
+      }),
   ];
   const agents = options.agents ?? scenario.run.agents;
   const precision = scenario.run.precision;
@@ -146,8 +178,12 @@ export function planFromScenario(scenario: Scenario, options: PlanOptions = {}):
       : {
           minReplications: precision.minReplications,
           checkEvery: precision.checkEvery,
-          ...(precision.relativeHalfWidth !== undefined ? { relativeHalfWidth: precision.relativeHalfWidth } : {}),
-          ...(precision.absoluteHalfWidth !== undefined ? { absoluteHalfWidth: precision.absoluteHalfWidth } : {}),
+          ...(precision.relativeHalfWidth !== undefined
+            ? { relativeHalfWidth: precision.relativeHalfWidth }
+            : {}),
+          ...(precision.absoluteHalfWidth !== undefined
+            ? { absoluteHalfWidth: precision.absoluteHalfWidth }
+            : {}),
         };
   return {
     seed: options.seed ?? scenario.run.seed,

@@ -22,7 +22,8 @@ export const LIMITS = {
   maxChannels: 12,
   maxJourneys: 16,
   maxTouchpointsPerJourney: 16,
-  maxTouchpoints: 48,
+  /** The engine keeps each customer's open needs as one bit per touchpoint in 32 bits. */
+  maxTouchpoints: 32,
   maxAgentsPerHour: 5000,
   maxMoney: 1e12,
   maxProducts: 20,

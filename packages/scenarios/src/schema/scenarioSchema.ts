@@ -64,7 +64,8 @@ export const RunSettings = Type.Object(
             Type.Number({
               exclusiveMinimum: 0,
               maximum: 10,
-              description: 'Stop when the 95 % interval of mean incremental NPV is within ± this share of it.',
+              description:
+                'Stop when the 95 % interval of mean incremental NPV is within ± this share of it.',
             }),
           ),
           absoluteHalfWidth: Type.Optional(
@@ -106,7 +107,10 @@ export const Variant = Type.Object(
       description: "The variant's investments, added to the baseline's.",
     }),
   },
-  { additionalProperties: false, description: 'An alternative to the baseline, paired against it.' },
+  {
+    additionalProperties: false,
+    description: 'An alternative to the baseline, paired against it.',
+  },
 );
 export type Variant = Static<typeof Variant>;
 
@@ -117,14 +121,21 @@ export const Lever = Type.Object(
     path: Type.String({
       minLength: 1,
       maxLength: 300,
-      description: 'Path of a number (or a quality level) in the model, e.g. channels.callCentre.agents.',
+      description:
+        'Path of a number (or a quality level) in the model, e.g. channels.callCentre.agents.',
     }),
     label: Type.String({ minLength: 1, maxLength: 120 }),
     group: Type.Union(
       LEVER_GROUPS.map((g) => Type.Literal(g)),
-      { description: 'Where the app shows it: Staffing, Acquisition mix, Experience quality, Economics.' },
+      {
+        description:
+          'Where the app shows it: Staffing, Acquisition mix, Experience quality, Economics.',
+      },
     ),
-    unit: Type.String({ maxLength: 40, description: 'Unit shown beside the value (agents, %, EUR/month …).' }),
+    unit: Type.String({
+      maxLength: 40,
+      description: 'Unit shown beside the value (agents, %, EUR/month …).',
+    }),
     min: Type.Number({ minimum: -LIMITS.maxMoney, maximum: LIMITS.maxMoney }),
     max: Type.Number({ minimum: -LIMITS.maxMoney, maximum: LIMITS.maxMoney }),
     step: Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.maxMoney }),
@@ -149,7 +160,12 @@ export const Expectation = Type.Object(
     }),
     min: Type.Optional(Type.Number()),
     max: Type.Optional(Type.Number()),
-    because: Type.Optional(Type.String({ maxLength: 500, description: 'The claim this expectation holds the model to.' })),
+    because: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description: 'The claim this expectation holds the model to.',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'An assertion a replay checks: min ≤ metric ≤ max.' },
 );
@@ -161,8 +177,14 @@ export const Scenario = Type.Object(
     schemaVersion: Type.Literal(SCHEMA_VERSION),
     id: Type.String({ pattern: ID }),
     title: Type.String({ minLength: 1, maxLength: 200 }),
-    description: Type.String({ maxLength: 8000, description: 'The story: what the company faces and what it tries.' }),
-    currency: Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code of every amount, e.g. EUR.' }),
+    description: Type.String({
+      maxLength: 8000,
+      description: 'The story: what the company faces and what it tries.',
+    }),
+    currency: Type.String({
+      pattern: '^[A-Z]{3}$',
+      description: 'ISO 4217 code of every amount, e.g. EUR.',
+    }),
     run: RunSettings,
     model: ModelSpec,
     variants: Type.Array(Variant, { maxItems: RUN_LIMITS.maxVariants }),

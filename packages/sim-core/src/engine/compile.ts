@@ -79,9 +79,9 @@ export interface CompiledModel {
   satisfactionSpread: Float64Array;
   earlyLifeMonths: Int32Array;
   renewalEvery: Int32Array;
-  /** [segment][early 0/1][openIssue 0/1][grid] */
+  /** [segment][early 0/1][any open need 0/1][grid] */
   churnTable: Float64Array;
-  /** [segment][openIssue 0/1][grid] */
+  /** [segment][any open need 0/1][grid] */
   nonRenewalTable: Float64Array;
   /** [segment][grid] */
   crossSellTable: Float64Array;

@@ -1,9 +1,10 @@
 /**
  * The simulated customers as columns in typed arrays, grown (doubling) as customers arrive.
  *
- * Bytes per customer: identity 8 (idHi, idLo), arrival month 2, segment 1, products 1, open issue 1,
- * active 1, satisfaction 4 and own baseline 4 (float32), month hash 4: 26 bytes, well under the
- * 64-byte budget, so a million simulated customers fit in about 26 MB (plus the doubling slack).
+ * Bytes per customer: identity 8 (idHi, idLo), arrival month 2, segment 1, products 1, open needs
+ * 4 (a bit per touchpoint), active 1, satisfaction 4 and own baseline 4 (float32), month hash 4:
+ * 29 bytes, well under the 64-byte budget, so a million simulated customers fit in about 29 MB
+ * (plus the doubling slack).
  */
 export class Population {
   count = 0;
@@ -12,8 +13,8 @@ export class Population {
   arrivalMonth: Int16Array;
   segment: Uint8Array;
   products: Uint8Array;
-  /** 0 = no open need; t + 1 = the need of touchpoint t is unresolved. */
-  openIssue: Uint8Array;
+  /** Unresolved needs: bit t is set while touchpoint t's need is open (at most 32 touchpoints). */
+  openNeeds: Uint32Array;
   active: Uint8Array;
   satisfaction: Float32Array;
   /** The customer's own baseline satisfaction, which theirs drifts back to. */
@@ -27,7 +28,7 @@ export class Population {
     this.arrivalMonth = new Int16Array(capacity);
     this.segment = new Uint8Array(capacity);
     this.products = new Uint8Array(capacity);
-    this.openIssue = new Uint8Array(capacity);
+    this.openNeeds = new Uint32Array(capacity);
     this.active = new Uint8Array(capacity);
     this.satisfaction = new Float32Array(capacity);
     this.baseline = new Float32Array(capacity);
@@ -57,7 +58,7 @@ export class Population {
     this.arrivalMonth = grow(this.arrivalMonth, (n) => new Int16Array(n));
     this.segment = grow(this.segment, (n) => new Uint8Array(n));
     this.products = grow(this.products, (n) => new Uint8Array(n));
-    this.openIssue = grow(this.openIssue, (n) => new Uint8Array(n));
+    this.openNeeds = grow(this.openNeeds, (n) => new Uint32Array(n));
     this.active = grow(this.active, (n) => new Uint8Array(n));
     this.satisfaction = grow(this.satisfaction, (n) => new Float32Array(n));
     this.baseline = grow(this.baseline, (n) => new Float32Array(n));
@@ -79,7 +80,7 @@ export class Population {
     this.arrivalMonth[i] = arrivalMonth;
     this.segment[i] = segment;
     this.products[i] = products;
-    this.openIssue[i] = 0;
+    this.openNeeds[i] = 0;
     this.active[i] = 1;
     this.satisfaction[i] = satisfaction;
     this.baseline[i] = satisfaction;
@@ -94,7 +95,7 @@ export class Population {
       this.arrivalMonth.byteLength +
       this.segment.byteLength +
       this.products.byteLength +
-      this.openIssue.byteLength +
+      this.openNeeds.byteLength +
       this.active.byteLength +
       this.satisfaction.byteLength +
       this.baseline.byteLength +

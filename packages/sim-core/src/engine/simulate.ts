@@ -48,12 +48,14 @@ export interface EngineSettings {
 
 /** Behaviour slots sit above 2^31; touchpoint slots below (compile.ts). */
 const BEHAVIOUR_SLOT = 0x80000000;
-const SLOT_REPEAT = BEHAVIOUR_SLOT + 1;
 const SLOT_CHURN = BEHAVIOUR_SLOT + 2;
 const SLOT_RENEWAL = BEHAVIOUR_SLOT + 3;
 const SLOT_CROSS_SELL = BEHAVIOUR_SLOT + 4;
 const SLOT_REFERRAL = BEHAVIOUR_SLOT + 5;
-/** Within a touchpoint's 32 slots: a new need uses 0–7, a repeat contact 8–15. */
+/**
+ * Within a touchpoint's 32 slots: a new need uses 0–7, a repeat contact 8–15 (its slot 8 decides
+ * whether the customer contacts again or gives up).
+ */
 const TP_CONTACT = 0;
 const TP_SELF_SERVICE_FIRST = 1;
 const TP_SELF_SERVICE_OUTCOME = 2;
@@ -297,7 +299,7 @@ export function simulateReplication(
     const active = pop.active;
     const segment = pop.segment;
     const satisfaction = pop.satisfaction;
-    const openIssue = pop.openIssue;
+    const openNeeds = pop.openNeeds;
     const arrival = pop.arrivalMonth;
     const monthHash = pop.monthHash;
     const counts = scratch.counts;
@@ -312,24 +314,19 @@ export function simulateReplication(
       const tenure = month - arrival[i]!;
       let sat = satisfaction[i]!;
 
-      // An unresolved need from last month: a repeat contact, or the customer gives up.
-      const open = openIssue[i]!;
-      if (open > 0) {
-        if (slotBits(h, SLOT_REPEAT) < model.repeatThreshold) {
+      // Each need left unresolved last month: a repeat contact, or the customer gives up on it.
+      // Open needs are one bit per touchpoint, so resolving one never clears another.
+      let open = openNeeds[i]!;
+      while (open !== 0) {
+        const t = 31 - Math.clz32(open & -open);
+        open &= open - 1;
+        const base = model.tpSlot[t]! + TP_REPEAT_OFFSET;
+        if (slotBits(h, base + TP_CONTACT) < model.repeatThreshold) {
           counts[N_REPEATS]!++;
-          sat = contact(
-            model,
-            scratch,
-            i,
-            open - 1,
-            seg,
-            h,
-            model.tpSlot[open - 1]! + TP_REPEAT_OFFSET,
-            sat,
-          );
+          sat = contact(model, scratch, i, t, seg, h, base, sat);
         } else {
           counts[N_GIVEN_UP]!++;
-          openIssue[i] = 0;
+          openNeeds[i] = openNeeds[i]! & ~(1 << t);
           sat += model.giveUpDelta;
         }
       }
@@ -408,12 +405,12 @@ export function simulateReplication(
       }
       satisfaction[i] = clampSatisfaction(satisfaction[i]! + delta);
       if (resolved) {
-        openIssue[i] = 0;
+        openNeeds[i] = openNeeds[i]! & ~(1 << t);
         counts[N_RESOLVED]!++;
         channelAgentResolved[channel.channelIndex] =
           channelAgentResolved[channel.channelIndex]! + 1;
       } else {
-        openIssue[i] = t + 1;
+        openNeeds[i] = openNeeds[i]! | (1 << t);
         counts[N_UNRESOLVED]!++;
       }
     }
@@ -444,7 +441,7 @@ export function simulateReplication(
       const tenure = month - arrival[i]!;
       const products = pop.products[i]!;
       revenueAgents += products * model.marginPerProduct[seg]!;
-      const open = openIssue[i]! > 0 ? 1 : 0;
+      const open = openNeeds[i]! !== 0 ? 1 : 0;
       const early = tenure < model.earlyLifeMonths[seg]! ? 1 : 0;
       matureExposed += 1 - early;
       const pChurn = lookup(model.churnTable, ((seg * 2 + early) * 2 + open) * GRID_SIZE, sat);
@@ -580,19 +577,19 @@ function contact(
       counts[N_SS_RESOLVED]!++;
       counts[N_RESOLVED]!++;
       scratch.selfServiceResolved[ss]!++;
-      scratch.population.openIssue[agent] = 0;
+      scratch.population.openNeeds[agent] = scratch.population.openNeeds[agent]! & ~(1 << t);
       return sat + model.tpQualityDelta[t]! + model.resolvedDelta;
     }
     if (bits >= model.tpSelfServiceFallbackThreshold[t]!) {
       counts[N_UNRESOLVED]!++;
-      scratch.population.openIssue[agent] = t + 1;
+      scratch.population.openNeeds[agent] = scratch.population.openNeeds[agent]! | (1 << t);
       return sat + model.tpQualityDelta[t]! + model.unresolvedDelta;
     }
     counts[N_FALLBACKS]!++;
   }
   if (model.tpHasStaffed[t] === 0) {
     counts[N_UNRESOLVED]!++;
-    scratch.population.openIssue[agent] = t + 1;
+    scratch.population.openNeeds[agent] = scratch.population.openNeeds[agent]! | (1 << t);
     return sat + model.tpQualityDelta[t]! + model.unresolvedDelta;
   }
   const K = Math.max(1, model.staffed.length);

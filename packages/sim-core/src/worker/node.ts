@@ -1,3 +1,4 @@
+/// <reference path="./comlinkNodeAdapter.d.ts" />
 /**
  * The engine in Node worker threads: `nodeWorker()` starts a thread running the engine and binds it
  * to the pool over comlink's Node adapter. The thread loads TypeScript through tsx (see

@@ -1,3 +1,4 @@
+/// <reference path="./comlinkNodeAdapter.d.ts" />
 /**
  * Inside a Node worker thread: exposes the engine API over comlink's Node adapter.
  */

@@ -1,0 +1,418 @@
+// End-to-end: the real binary, spawned. Runs are kept small (a few replications of a few hundred
+// agents) so the whole file takes seconds.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FILE, hasStackTrace, journeycast } from './testCli.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'journeycast-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const defaultText = readFileSync(DEFAULT_FILE, 'utf8');
+const SMALL = ['--replications', '3', '--agents', '300'];
+
+function writeScenario(name: string, change: (s: Record<string, any>) => void): string {
+  const s = JSON.parse(defaultText);
+  change(s);
+  const file = join(tmp, name);
+  writeFileSync(file, JSON.stringify(s, null, 2));
+  return file;
+}
+
+describe('journeycast: help and usage', () => {
+  it('prints its version', async () => {
+    const r = await journeycast(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^journeycast \d+\.\d+\.\d+ \(engine \d+\.\d+\.\d+, scenario schema 2\)\n$/,
+    );
+  });
+
+  it('prints help for the tool and for each command', async () => {
+    for (const args of [
+      ['help'],
+      ['--help'],
+      ['run', '--help'],
+      ['help', 'queue'],
+      ['replay', '-h'],
+    ]) {
+      const r = await journeycast(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^(journeycast: Monte Carlo|Usage: journeycast (run|queue|replay))/);
+    }
+  });
+
+  it('answers misuse with one line and exit status 2', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['rnu'],
+        'journeycast: unknown command "rnu" (did you mean "run"?) (see journeycast --help)\n',
+      ],
+      [
+        ['run', DEFAULT_FILE, '--fast'],
+        'journeycast: run: unknown option --fast (see journeycast run --help)\n',
+      ],
+      [
+        ['run'],
+        'journeycast: run: expected one scenario file, got none (e.g. journeycast run library/default.json)\n',
+      ],
+      [
+        ['run', DEFAULT_FILE, '--replications', 'lots'],
+        'journeycast: --replications: expected a whole number between 1 and 100000, got "lots"\n',
+      ],
+      [
+        ['run', DEFAULT_FILE, '--format', 'xml'],
+        'journeycast: run: --format xml: expected one of json, csv, md\n',
+      ],
+      [
+        ['run', DEFAULT_FILE, '--variant', 'betterAp'],
+        `journeycast: --variant betterAp: no such variant in ${DEFAULT_FILE} (did you mean "betterApp"?)\n`,
+      ],
+      [
+        ['queue', '--arrivals-per-hour', '100', '--aht-minutes', '6'],
+        'journeycast: queue: --agents is required (see journeycast queue --help)\n',
+      ],
+      [
+        ['queue', '--arrivals-per-hour', '100', '--aht-minutes', '6', '--agents=-1'],
+        'journeycast: --agents: expected a whole number between 0 and 5000, got "-1"\n',
+      ],
+      [
+        ['queue', '--arrivals-per-hour', '100', '--aht-minutes', '6', '--agents', '-1'],
+        'journeycast: queue: --agents needs a value (for a value starting with "-", write --agents=-…) (see journeycast queue --help)\n',
+      ],
+      [['run', join(tmp, 'nope.json')], `journeycast: ${join(tmp, 'nope.json')}: no such file\n`],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = await journeycast(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toBe(stderr);
+      expect(r.stdout).toBe('');
+    }
+    const none = await journeycast([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Usage: journeycast <command>');
+  });
+});
+
+describe('journeycast validate', () => {
+  it('says ok with the hash, also for an older schema version', async () => {
+    const v1 = new URL('../fixtures/default.v1.json', import.meta.url).pathname;
+    const r = await journeycast(['validate', DEFAULT_FILE, v1]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${DEFAULT_FILE}: ok \\(sha256:[0-9a-f]{16}\\)\\n${v1}: ok \\(sha256:[0-9a-f]{16}, migrated from schema version 1\\)\\n$`,
+      ),
+    );
+  });
+
+  it('lists every problem as <file>: <path>: <message> and exits 2, without a stack trace', async () => {
+    const bad = writeScenario('bad.json', (s) => {
+      s.model.channels.callCentre.agents = -3;
+      s.model.channels.callCentre.agnets = 30;
+      s.variants[1].overrides.channels.app.successRate = 'high';
+    });
+    const broken = join(tmp, 'broken.json');
+    writeFileSync(broken, '{\n  "schemaVersion": 2,\n  "id": "x"\n  "title": "y"\n}\n');
+    const r = await journeycast(['validate', DEFAULT_FILE, bad, broken]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(`${DEFAULT_FILE}: ok (${/sha256:[0-9a-f]{16}/.exec(r.stdout)?.[0]})\n`);
+    expect(r.stderr).toBe(
+      [
+        `${bad}: model.channels.callCentre.agents: expected a whole number ≥ 0, got -3`,
+        `${bad}: model.channels.callCentre: unknown key "agnets" (did you mean "agents"?)`,
+        `${bad}: variants[1].overrides.channels.app.successRate: expected a number between 0 and 1, got "high"`,
+        `${broken}: JSON syntax error at line 4, column 3: expected "," or "}" after the value of "id", found "\\""`,
+        '',
+      ].join('\n'),
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
+
+describe('journeycast run', () => {
+  it('prints JSON derived from the run, byte-identical from run to run and for any number of workers', async () => {
+    const [a, b, one, two] = await Promise.all([
+      journeycast(['run', DEFAULT_FILE, ...SMALL, '--workers', '0']),
+      journeycast(['run', DEFAULT_FILE, ...SMALL, '--workers', '0']),
+      journeycast(['run', DEFAULT_FILE, ...SMALL, '--workers', '1']),
+      journeycast(['run', DEFAULT_FILE, ...SMALL, '--workers', '2']),
+    ]);
+    for (const r of [a, b, one, two]) expect(r.code, r.stderr).toBe(0);
+    expect(b.stdout).toBe(a.stdout);
+    expect(one.stdout).toBe(a.stdout);
+    expect(two.stdout).toBe(a.stdout);
+    expect(two.stderr).toMatch(
+      /^journeycast: default: 3 replications × 4 variants × 300 agents in [\d.]+ s \(2 workers\)\n$/,
+    );
+
+    const report = JSON.parse(a.stdout);
+    expect(Object.keys(report)).toEqual([
+      'scenario',
+      'currency',
+      'engineVersion',
+      'seed',
+      'replications',
+      'agents',
+      'stoppedBy',
+      'variants',
+    ]);
+    expect(report.scenario).toEqual({
+      id: 'default',
+      title: JSON.parse(defaultText).title,
+      hash: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+    });
+    expect(report).toMatchObject({
+      seed: JSON.parse(defaultText).run.seed,
+      replications: 3,
+      agents: 300,
+      stoppedBy: 'complete',
+    });
+    expect(Object.keys(report.variants)).toEqual([
+      'baseline',
+      'moreAgents',
+      'betterApp',
+      'journeyExcellence',
+    ]);
+    const stat = {
+      mean: expect.any(Number),
+      sd: expect.any(Number),
+      p10: expect.any(Number),
+      p50: expect.any(Number),
+      p90: expect.any(Number),
+    };
+    const baseline = report.variants.baseline;
+    for (const name of ['revenue', 'costToServe', 'activeCustomersEnd', 'retention12m', 'npv'])
+      expect(baseline.totals[name]).toEqual(stat);
+    expect(baseline.monthly.revenue).toHaveLength(JSON.parse(defaultText).model.horizonMonths);
+    expect(baseline.channels.callCentre.abandonRate).toEqual(stat);
+    expect(baseline.vsBaseline).toBeUndefined();
+    const paired = report.variants.betterApp.vsBaseline;
+    expect(paired.npv).toEqual(stat);
+    expect(paired.pNpvPositive).toEqual(expect.any(Number));
+    for (const name of ['roi', 'paybackMonth', 'irr'])
+      expect(Object.keys(paired[name])).toEqual(['mean', 'p10', 'p50', 'p90', 'missing']);
+    expect(Object.keys(paired.deltas)).toContain('revenuePct');
+    expect(a.stdout).not.toMatch(/npvSamples|seconds|elapsed|time/i);
+  });
+
+  it('runs chosen variants and prints CSV or Markdown headline tables', async () => {
+    const [csv, md] = await Promise.all([
+      journeycast([
+        'run',
+        DEFAULT_FILE,
+        ...SMALL,
+        '--workers',
+        '0',
+        '--variant',
+        'betterApp',
+        '--format',
+        'csv',
+      ]),
+      journeycast([
+        'run',
+        DEFAULT_FILE,
+        ...SMALL,
+        '--workers',
+        '0',
+        '--format',
+        'md',
+        '--out',
+        join(tmp, 'out.md'),
+      ]),
+    ]);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      'variant,revenue,cost_to_serve,net_cash_flow,active_customers_end,retention_12m,mean_satisfaction_end,npv_delta_p50,p_npv_delta_positive',
+    );
+    expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(['baseline', 'betterApp']);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe('');
+    const table = readFileSync(join(tmp, 'out.md'), 'utf8');
+    expect(table).toMatch(/^\| Variant +\| Revenue \(EUR\) \|/);
+    expect(table).toContain('| journeyExcellence |');
+  });
+
+  it('--set changes the baseline every variant inherits, and is validated like a file', async () => {
+    const [plain, set, badPath, badValue, notJson, noEquals] = await Promise.all([
+      journeycast(['run', DEFAULT_FILE, ...SMALL, '--workers', '0', '--variant', 'moreAgents']),
+      journeycast([
+        'run',
+        DEFAULT_FILE,
+        ...SMALL,
+        '--workers',
+        '0',
+        '--variant',
+        'moreAgents',
+        '--set',
+        'channels.chat.agents=20',
+        '--set',
+        'journeys.onboarding.quality=excellent',
+      ]),
+      journeycast(['run', DEFAULT_FILE, '--set', 'channels.callCenter.agents=40']),
+      journeycast(['run', DEFAULT_FILE, '--set', 'channels.callCentre.agents=-3']),
+      journeycast(['run', DEFAULT_FILE, '--set', 'journeys.onboarding.quality=great']),
+      journeycast(['run', DEFAULT_FILE, '--set', 'channels.callCentre.agents']),
+    ]);
+    expect(set.code, set.stderr).toBe(0);
+    const report = JSON.parse(set.stdout);
+    expect(report.set).toEqual([
+      { path: 'channels.chat.agents', value: 20 },
+      { path: 'journeys.onboarding.quality', value: 'excellent' },
+    ]);
+    const before = JSON.parse(plain.stdout);
+    for (const id of ['baseline', 'moreAgents']) {
+      expect(report.variants[id].channels.chat.cost.mean).toBeGreaterThan(
+        before.variants[id].channels.chat.cost.mean,
+      );
+    }
+    expect(badPath.stderr).toBe(
+      'journeycast: --set channels.callCenter.agents=40: channels.callCenter.agents: the model has no "channels.callCenter" (did you mean "channels.callCentre.agents"?)\n',
+    );
+    expect(badValue.stderr).toBe(
+      'journeycast: --set channels.callCentre.agents=-3: model.channels.callCentre.agents: expected a whole number ≥ 0, got -3\n',
+    );
+    expect(notJson.stderr).toBe(
+      'journeycast: --set journeys.onboarding.quality=great: expected a JSON value (a number, "text" in quotes, true, false or null) or a quality level (poor, average, good, excellent), got great\n',
+    );
+    expect(noEquals.stderr).toBe(
+      'journeycast: --set channels.callCentre.agents: expected PATH=VALUE, e.g. channels.callCentre.agents=32\n',
+    );
+    for (const r of [badPath, badValue, notJson, noEquals]) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('refuses an invalid scenario with its problems and exit status 2', async () => {
+    const bad = writeScenario('bad-run.json', (s) => {
+      s.model.population.segmentMix.everyday = 0.6;
+    });
+    const r = await journeycast(['run', bad, ...SMALL]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `${bad}: model.population.segmentMix: expected shares summing to 1, got shares summing to 1.1\njourneycast: ${bad} is not a valid scenario (1 error)\n`,
+    );
+    expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
+
+describe('journeycast compare', () => {
+  it('prints the paired ROI table in Markdown, CSV or JSON', async () => {
+    const compare = (format: string) =>
+      journeycast(['compare', DEFAULT_FILE, ...SMALL, '--workers', '0', '--format', format]);
+    const [md, csv, json] = await Promise.all([compare('md'), compare('csv'), compare('json')]);
+    for (const r of [md, csv, json]) expect(r.code, r.stderr).toBe(0);
+    const header = md.stdout.split('\n')[0]!;
+    for (const title of [
+      'NPV P10 (EUR)',
+      'NPV P50 (EUR)',
+      'NPV P90 (EUR)',
+      'P(NPV > 0)',
+      'ROI P50',
+      'Payback P50 (months)',
+      'Revenue Δ',
+      'Cost to serve Δ',
+      'Retention 12m Δ',
+    ]) {
+      expect(header).toContain(title);
+    }
+    expect(
+      md.stdout.split('\n').filter((l) => /^\| (moreAgents|betterApp|journeyExcellence) /.test(l)),
+    ).toHaveLength(3);
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'variant,npv_p10,npv_p50,npv_p90,p_npv_positive,roi_p50,payback_month_p50,revenue_delta_pct,cost_to_serve_delta_pct,retention_12m_delta',
+    );
+    const rows = JSON.parse(json.stdout).rows;
+    expect(rows.map((r: { variant: string }) => r.variant)).toEqual([
+      'moreAgents',
+      'betterApp',
+      'journeyExcellence',
+    ]);
+    expect(rows[1].npv_p50).toBe(Number(csv.stdout.split('\r\n')[2]!.split(',')[2]));
+  });
+});
+
+describe('journeycast queue', () => {
+  it('simulates Erlang C: the engine queue matches theory', async () => {
+    const r = await journeycast([
+      'queue',
+      '--arrivals-per-hour',
+      '100',
+      '--aht-minutes',
+      '6',
+      '--agents',
+      '11',
+      '--hours',
+      '20000',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const { simulated, analytic } = JSON.parse(r.stdout);
+    expect(analytic.abandonRate).toBe(0);
+    expect(simulated.abandonRate).toBe(0);
+    expect(Math.abs(simulated.pWait - analytic.pWait)).toBeLessThan(0.01);
+    expect(Math.abs(simulated.meanWaitMinutes / analytic.meanWaitMinutes - 1)).toBeLessThan(0.06);
+    expect(Math.abs(simulated.serviceLevel20s - analytic.serviceLevel20s)).toBeLessThan(0.01);
+  });
+
+  it('simulates Erlang A with patience, and prints a table without --json', async () => {
+    const [json, text] = await Promise.all([
+      journeycast([
+        'queue',
+        '--arrivals-per-hour',
+        '100',
+        '--aht-minutes',
+        '6',
+        '--agents',
+        '11',
+        '--patience-minutes',
+        '3',
+        '--json',
+      ]),
+      journeycast([
+        'queue',
+        '--arrivals-per-hour',
+        '100',
+        '--aht-minutes',
+        '6',
+        '--agents',
+        '11',
+        '--patience-minutes',
+        '3',
+      ]),
+    ]);
+    const { simulated, analytic } = JSON.parse(json.stdout);
+    expect(Object.keys(simulated)).toEqual([
+      'pWait',
+      'meanWaitMinutes',
+      'abandonRate',
+      'serviceLevel20s',
+      'occupancy',
+    ]);
+    expect(Math.abs(simulated.abandonRate - analytic.abandonRate)).toBeLessThan(0.005);
+    expect(Math.abs(simulated.pWait - analytic.pWait)).toBeLessThan(0.015);
+    expect(Math.abs(simulated.meanWaitMinutes / analytic.meanWaitMinutes - 1)).toBeLessThan(0.05);
+    expect(Math.abs(simulated.serviceLevel20s - analytic.serviceLevel20s)).toBeLessThan(0.015);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Analytic: Erlang A (M/M/N+M).');
+    expect(text.stdout).toMatch(/\| Abandon rate +\| +0\.1\d{3} \| +0\.1016 \|/);
+  });
+
+  it('refuses an unstable queue without patience', async () => {
+    const r = await journeycast([
+      'queue',
+      '--arrivals-per-hour',
+      '100',
+      '--aht-minutes',
+      '6',
+      '--agents',
+      '9',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'journeycast: queue: 9 agents cannot carry 10 Erlangs of load without abandonment: the queue grows without bound (add agents or --patience-minutes)\n',
+    );
+  });
+});

@@ -1,0 +1,132 @@
+/** What `run` and `compare` share: the scenario file, the run flags, and the plan they make. */
+import { planFromScenario } from '../../plan.ts';
+import type { RunPlan } from '@journeycast/sim-core';
+import { RUN_LIMITS, type Scenario } from '../../schema/scenarioSchema.ts';
+import {
+  applyBaselineChanges,
+  parseChangeValue,
+  type BaselineChange,
+} from '../../validate/baselineChanges.ts';
+import { didYouMean } from '../../validate/describe.ts';
+import { formatScenarioError } from '../../validate/errors.ts';
+import { integerOption, stringList, type Parsed } from '../args.ts';
+import { CliError, EXIT } from '../cliError.ts';
+import { defaultWorkers } from '../execute.ts';
+import { readScenarioFile } from '../files.ts';
+
+export const RUN_FLAGS = {
+  variant: { type: 'string', multiple: true },
+  replications: { type: 'string' },
+  agents: { type: 'string' },
+  workers: { type: 'string' },
+  seed: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+export const RUN_FLAGS_HELP = `  --variant ID          run only this variant besides the baseline (repeatable; default: all)
+  --replications N      replications (default: the scenario's run.replications)
+  --agents N            simulated customers (default: the scenario's run.agents)
+  --seed S              seed of every random stream (default: the scenario's run.seed)
+  --set PATH=VALUE      change the baseline model before the run, e.g. --set channels.callCentre.agents=32
+                        or --set journeys.onboarding.quality=excellent (repeatable; every variant inherits it)
+  --workers N           worker threads (default: one per core; 0 = run in this thread)
+  --out FILE            write the output to FILE instead of stdout`;
+
+export interface PreparedRun {
+  file: string;
+  scenario: Scenario;
+  hash: string;
+  plan: RunPlan;
+  workers: number;
+  changes: BaselineChange[];
+}
+
+/** `PATH=VALUE` → a change, or a usage error naming the flag. */
+export function parseSet(raw: string): BaselineChange {
+  const at = raw.indexOf('=');
+  if (at <= 0)
+    throw new CliError(`--set ${raw}: expected PATH=VALUE, e.g. channels.callCentre.agents=32`);
+  const path = raw.slice(0, at).trim();
+  try {
+    return { path, value: parseChangeValue(raw.slice(at + 1).trim()) };
+  } catch (error) {
+    throw new CliError(`--set ${raw}: ${(error as Error).message}`);
+  }
+}
+
+export function prepareRun(command: string, parsed: Parsed): PreparedRun {
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) {
+    throw new CliError(
+      `${command}: expected one scenario file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')} (e.g. journeycast ${command} library/default.json)`,
+    );
+  }
+  const file = positionals[0]!;
+  const replications = integerOption(
+    'replications',
+    values.replications,
+    1,
+    RUN_LIMITS.maxReplications,
+  );
+  const agents = integerOption('agents', values.agents, 1, RUN_LIMITS.maxAgents);
+  const seed = integerOption('seed', values.seed, 0, 4294967295);
+  const workers = integerOption('workers', values.workers, 0, 256) ?? defaultWorkers();
+  const changes = stringList(values.set).map(parseSet);
+
+  const loaded = readScenarioFile(file);
+  let scenario = loaded.scenario;
+  if (changes.length > 0) {
+    const changed = applyBaselineChanges(scenario, changes);
+    if (!changed.ok) {
+      // Each problem under the --set it comes from (by path), else under all of them.
+      const lines = changed.errors.map((e) => {
+        const from = changes.find((c) => e.path === c.path || e.path.startsWith(`model.${c.path}`));
+        const flag =
+          from !== undefined
+            ? `--set ${from.path}=${typeof from.value === 'string' ? from.value : JSON.stringify(from.value)}`
+            : '--set';
+        return `${flag}: ${formatScenarioError(e)}`;
+      });
+      throw new CliError(
+        lines.length === 1 ? lines[0]! : `${lines.length} problems with --set`,
+        EXIT.usage,
+        lines.length === 1 ? [] : lines,
+      );
+    }
+    scenario = changed.scenario;
+  }
+
+  const known = scenario.variants.map((v) => v.id);
+  const wanted = stringList(values.variant);
+  for (const id of wanted) {
+    if (id !== 'baseline' && !known.includes(id)) {
+      throw new CliError(`--variant ${id}: no such variant in ${file}${didYouMean(id, known, 20)}`);
+    }
+  }
+  const variants =
+    wanted.length > 0 ? [...new Set(wanted.filter((id) => id !== 'baseline'))] : undefined;
+  const plan = planFromScenario(scenario, {
+    ...(variants !== undefined ? { variants } : {}),
+    ...(replications !== undefined ? { replications } : {}),
+    ...(agents !== undefined ? { agents } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  });
+  return {
+    file,
+    scenario,
+    hash: loaded.hash,
+    plan,
+    workers: workers === 0 ? 0 : Math.min(workers, plan.replications),
+    changes,
+  };
+}
+
+export function formatOption(command: string, value: unknown, allowed: readonly string[]): string {
+  const format = value === undefined ? allowed[0]! : String(value);
+  if (!allowed.includes(format)) {
+    throw new CliError(`${command}: --format ${format}: expected one of ${allowed.join(', ')}`);
+  }
+  return format;
+}

@@ -1,0 +1,85 @@
+/** Reading scenario files and writing outputs, with errors as one line each. */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseScenarioText } from '../parseScenarioText.ts';
+import { RUN_LIMITS, type Scenario } from '../schema/scenarioSchema.ts';
+import { formatScenarioError } from '../validate/errors.ts';
+import { CliError, EXIT } from './cliError.ts';
+
+export interface LoadedScenario {
+  file: string;
+  scenario: Scenario;
+  hash: string;
+  migratedFrom?: number;
+}
+
+/** An invalid scenario file: its errors, one `<file>: <path>: <message>` line each. */
+export class ScenarioFileError extends CliError {
+  constructor(
+    readonly file: string,
+    lines: string[],
+  ) {
+    super(
+      `${file} is not a valid scenario (${lines.length === 1 ? '1 error' : `${lines.length} errors`})`,
+      EXIT.usage,
+      lines,
+    );
+  }
+}
+
+function fsMessage(file: string, error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return `${file}: no such file`;
+  if (code === 'EISDIR') return `${file}: is a directory, not a scenario file`;
+  if (code === 'EACCES') return `${file}: permission denied`;
+  return `${file}: cannot be read (${(error as Error).message})`;
+}
+
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > RUN_LIMITS.maxFileBytes) {
+      throw new ScenarioFileError(file, [
+        `${file}: the file is ${Number((size / 1e6).toPrecision(3))} MB; a scenario file may be at most ${RUN_LIMITS.maxFileBytes / 1e6} MB`,
+      ]);
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(fsMessage(file, error));
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ScenarioFileError(file, [
+      `${file}: not UTF-8 text (a scenario file is JSON in UTF-8)`,
+    ]);
+  }
+}
+
+/** Reads, migrates and validates a scenario file; throws ScenarioFileError with every problem. */
+export function readScenarioFile(file: string): LoadedScenario {
+  const result = parseScenarioText(readText(file), file);
+  if (!result.ok) throw new ScenarioFileError(file, result.errors.map(formatScenarioError));
+  return {
+    file,
+    scenario: result.scenario,
+    hash: result.hash,
+    ...(result.migratedFrom !== undefined ? { migratedFrom: result.migratedFrom } : {}),
+  };
+}
+
+/** Writes a command's output to a file (`--out`) or stdout. */
+export function writeOutput(text: string, out: string | undefined): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    throw new CliError(
+      `--out ${out}: cannot write (${(error as { code?: string }).code ?? (error as Error).message})`,
+    );
+  }
+}

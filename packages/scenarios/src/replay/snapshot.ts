@@ -1,0 +1,206 @@
+/**
+ * Replay of the scenario library: each scenario's key figures recorded once (`<id>.expected.json`
+ * beside the file) with their standard errors, the scenario hash and the engine version, then
+ * compared on every change. The engine is deterministic (same scenario + seed + engine version ⇒
+ * bit-identical numbers), so any difference is a change of behaviour: the report says which figure
+ * moved, by how much, and by how many standard errors, which tells noise-sized drift (a changed
+ * random stream) from a real change of the model.
+ */
+import type { RunResult, VariantResult } from '@journeycast/sim-core';
+import type { Expectation, Scenario } from '../schema/scenarioSchema.ts';
+import { readMetric } from '../validate/metrics.ts';
+
+/** A recorded figure and its standard error (null where a standard error means nothing). */
+export interface Figure {
+  value: number | null;
+  se: number | null;
+}
+
+export interface Snapshot {
+  scenario: string;
+  hash: string;
+  engineVersion: string;
+  seed: number;
+  replications: number;
+  agents: number;
+  /** Figures by variant id, then by metric path (see metrics.ts). */
+  figures: Record<string, Record<string, Figure>>;
+}
+
+const TOTAL_FIGURES = [
+  'revenue',
+  'costToServe',
+  'acquisitionSpend',
+  'netCashFlow',
+  'npv',
+  'activeCustomersEnd',
+  'retention12m',
+  'acquired',
+  'churned',
+  'crossSells',
+  'contacts',
+  'repeatContacts',
+  'meanSatisfactionEnd',
+] as const;
+const STAFFED_FIGURES = ['contacts', 'abandonRate', 'meanWaitMinutes', 'serviceLevel'] as const;
+const SELF_SERVICE_FIGURES = ['contacts', 'resolutionRate'] as const;
+const PAIRED_FIGURES = [
+  'vsBaseline.npv.mean',
+  'vsBaseline.pNpvPositive',
+  'vsBaseline.deltas.revenuePct.mean',
+  'vsBaseline.deltas.costToServePct.mean',
+  'vsBaseline.deltas.retention12m.mean',
+  'vsBaseline.roi.p50',
+  'vsBaseline.paybackMonth.p50',
+] as const;
+
+/** The metric paths a snapshot records for a variant, plus those its expectations name. */
+export function snapshotMetrics(
+  result: VariantResult,
+  expectations: readonly Expectation[],
+): string[] {
+  const metrics: string[] = TOTAL_FIGURES.map((t) => `totals.${t}.mean`);
+  for (const [id, channel] of Object.entries(result.channels)) {
+    const names = channel.kind === 'staffed' ? STAFFED_FIGURES : SELF_SERVICE_FIGURES;
+    for (const name of names) metrics.push(`channels.${id}.${name}.mean`);
+  }
+  if (result.vsBaseline !== undefined) metrics.push(...PAIRED_FIGURES);
+  for (const e of expectations)
+    if (e.variant === result.id && !metrics.includes(e.metric)) metrics.push(e.metric);
+  return metrics;
+}
+
+/**
+ * The standard error of a metric: a mean's own (sd/√n); a probability's binomial one; none for
+ * quantiles and other statistics (their moves are shown without a count of standard errors).
+ */
+export function standardErrorOf(
+  result: VariantResult,
+  metric: string,
+  replications: number,
+): number | null {
+  if (metric === 'vsBaseline.pNpvPositive') {
+    const p = result.vsBaseline?.pNpvPositive;
+    return p === undefined || replications <= 0 ? null : Math.sqrt((p * (1 - p)) / replications);
+  }
+  if (!metric.endsWith('.mean')) return null;
+  return readMetric(result, `${metric.slice(0, -'.mean'.length)}.se`);
+}
+
+export function snapshotOf(
+  scenario: Scenario,
+  hash: string,
+  result: RunResult,
+  agents: number,
+): Snapshot {
+  const figures: Snapshot['figures'] = {};
+  for (const [id, variant] of Object.entries(result.variants)) {
+    const entry: Record<string, Figure> = {};
+    for (const metric of snapshotMetrics(variant, scenario.expect)) {
+      entry[metric] = {
+        value: readMetric(variant, metric),
+        se: standardErrorOf(variant, metric, result.replications),
+      };
+    }
+    figures[id] = entry;
+  }
+  return {
+    scenario: scenario.id,
+    hash,
+    engineVersion: result.engineVersion,
+    seed: result.seed,
+    replications: result.replications,
+    agents,
+    figures,
+  };
+}
+
+/** A figure that differs from its snapshot. */
+export interface FigureChange {
+  variant: string;
+  metric: string;
+  before: number | null;
+  after: number | null;
+  /** after − before (null when either is missing). */
+  change: number | null;
+  /** The snapshot's standard error (else the new one). */
+  se: number | null;
+  /** |change| / se, when both are known and se > 0. */
+  standardErrors: number | null;
+}
+
+export interface SnapshotComparison {
+  /** Differences of the stamp: hash, engine version, seed, replications, agents. */
+  stamp: string[];
+  changes: FigureChange[];
+}
+
+function same(a: number | null, b: number | null): boolean {
+  return a === b || (a !== null && b !== null && Object.is(a, b));
+}
+
+export function compareSnapshots(expected: Snapshot, actual: Snapshot): SnapshotComparison {
+  const stamp: string[] = [];
+  if (expected.hash !== actual.hash) {
+    stamp.push(`the scenario changed since its snapshot (hash ${expected.hash} → ${actual.hash})`);
+  }
+  if (expected.engineVersion !== actual.engineVersion) {
+    stamp.push(
+      `the engine changed since the snapshot (version ${expected.engineVersion} → ${actual.engineVersion})`,
+    );
+  }
+  for (const key of ['seed', 'replications', 'agents'] as const) {
+    if (expected[key] !== actual[key])
+      stamp.push(`${key}: ${expected[key]} in the snapshot, ${actual[key]} now`);
+  }
+  const changes: FigureChange[] = [];
+  const variants = new Set([...Object.keys(expected.figures), ...Object.keys(actual.figures)]);
+  for (const variant of variants) {
+    const before = expected.figures[variant] ?? {};
+    const after = actual.figures[variant] ?? {};
+    for (const metric of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const b = Object.hasOwn(before, metric) ? before[metric]! : { value: null, se: null };
+      const a = Object.hasOwn(after, metric) ? after[metric]! : { value: null, se: null };
+      if (same(b.value, a.value)) continue;
+      const change = a.value !== null && b.value !== null ? a.value - b.value : null;
+      const se = b.se ?? a.se;
+      changes.push({
+        variant,
+        metric,
+        before: b.value,
+        after: a.value,
+        change,
+        se,
+        standardErrors: change !== null && se !== null && se > 0 ? Math.abs(change) / se : null,
+      });
+    }
+  }
+  return { stamp, changes };
+}
+
+export interface ExpectationOutcome {
+  index: number;
+  expectation: Expectation;
+  value: number | null;
+  ok: boolean;
+}
+
+/** Checks each `expect` assertion of a scenario against a run's result. */
+export function checkExpectations(scenario: Scenario, result: RunResult): ExpectationOutcome[] {
+  return scenario.expect.map((expectation, index) => {
+    const variant = result.variants[expectation.variant];
+    const value = variant === undefined ? null : readMetric(variant, expectation.metric);
+    const ok =
+      value !== null &&
+      (expectation.min === undefined || value >= expectation.min) &&
+      (expectation.max === undefined || value <= expectation.max);
+    return { index, expectation, value, ok };
+  });
+}
+
+/** `≥ 0.9`, `≤ 0`, `between −1 and 1`. */
+export function expectedRange(e: Expectation): string {
+  if (e.min !== undefined && e.max !== undefined) return `between ${e.min} and ${e.max}`;
+  if (e.min !== undefined) return `≥ ${e.min}`;
+  return `≤ ${e.max}`;
+}
