@@ -89,6 +89,10 @@ export interface CompiledModel {
 
   // Touchpoints (index = touchpoint; [t * S + s] for per-segment values)
   tpSlot: Uint32Array;
+  /** slotBits' slot constant of each touchpoint's contact draw, precomputed (see slotBits). */
+  tpContactMix: Int32Array;
+  /** Contact threshold by [segment * T + touchpoint] (segment-major: the loop runs over t). */
+  tpContactThresholdBySegment: Float64Array;
   tpContactThreshold: Float64Array;
   tpFromTenure: Int32Array;
   tpToTenure: Int32Array;
@@ -323,6 +327,14 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     }
   });
 
+  const tpContactMix = new Int32Array(T);
+  const tpContactThresholdBySegment = new Float64Array(S * T);
+  for (let t = 0; t < T; t++) {
+    tpContactMix[t] = Math.imul(tpSlot[t]! + 1, 0x9e3779b9);
+    for (let s = 0; s < S; s++)
+      tpContactThresholdBySegment[s * T + t] = tpContactThreshold[t * S + s]!;
+  }
+
   return {
     horizon,
     annualDiscountRate: spec.annualDiscountRate,
@@ -345,6 +357,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     crossSellTable,
     referralTable,
     tpSlot,
+    tpContactMix,
+    tpContactThresholdBySegment,
     tpContactThreshold,
     tpFromTenure,
     tpToTenure,

@@ -250,6 +250,20 @@ export function simulateQueueDay(
   const target = day.targetMinutes;
   const countFrom = day.countFromMinute;
   const detailed = out.detailed;
+  // With the same roster every hour, every agent in the heap is always on duty: skip the check.
+  let flat = true;
+  for (let h = 1; h < hours; h++) if (day.agentsByHour[h] !== day.agentsByHour[0]) flat = false;
+
+  // Running totals in locals (written to `stats` once, at the end of the day).
+  let calls = 0;
+  let answered = 0;
+  let abandonedCount = 0;
+  let waitAll = 0;
+  let waitServed = 0;
+  let waitAbandoned = 0;
+  let delayed = 0;
+  let withinTarget = 0;
+  let busy = 0;
 
   for (let h = 0; h < hours; h++) {
     const ratePerMinute = (day.arrivalsPerHour[h] ?? 0) / 60;
@@ -271,6 +285,10 @@ export function simulateQueueDay(
           break;
         }
         const s = key > t ? key : t;
+        if (flat) {
+          start = s;
+          break;
+        }
         const onDuty = nextOnDuty(agents[0]!, s, day);
         if (onDuty === s) {
           start = s;
@@ -302,19 +320,28 @@ export function simulateQueueDay(
       }
 
       if (t >= countFrom) {
-        stats[Q.calls] = stats[Q.calls]! + 1;
-        stats[Q.waitAll] = stats[Q.waitAll]! + wait;
-        if (wait > 0) stats[Q.delayed] = stats[Q.delayed]! + 1;
+        calls++;
+        waitAll += wait;
+        if (wait > 0) delayed++;
         if (abandoned) {
-          stats[Q.abandoned] = stats[Q.abandoned]! + 1;
-          stats[Q.waitAbandoned] = stats[Q.waitAbandoned]! + wait;
+          abandonedCount++;
+          waitAbandoned += wait;
         } else {
-          stats[Q.answered] = stats[Q.answered]! + 1;
-          stats[Q.waitServed] = stats[Q.waitServed]! + wait;
-          stats[Q.busyMinutes] = stats[Q.busyMinutes]! + service;
-          if (wait <= target) stats[Q.withinTarget] = stats[Q.withinTarget]! + 1;
+          answered++;
+          waitServed += wait;
+          busy += service;
+          if (wait <= target) withinTarget++;
         }
       }
     }
   }
+  stats[Q.calls] = stats[Q.calls]! + calls;
+  stats[Q.answered] = stats[Q.answered]! + answered;
+  stats[Q.abandoned] = stats[Q.abandoned]! + abandonedCount;
+  stats[Q.waitAll] = stats[Q.waitAll]! + waitAll;
+  stats[Q.waitServed] = stats[Q.waitServed]! + waitServed;
+  stats[Q.waitAbandoned] = stats[Q.waitAbandoned]! + waitAbandoned;
+  stats[Q.delayed] = stats[Q.delayed]! + delayed;
+  stats[Q.withinTarget] = stats[Q.withinTarget]! + withinTarget;
+  stats[Q.busyMinutes] = stats[Q.busyMinutes]! + busy;
 }

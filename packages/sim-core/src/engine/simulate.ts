@@ -10,12 +10,13 @@
  */
 import { categorical, inverseStandardNormal, poisson } from '../random/distributions.ts';
 import {
-  agentMonthHash,
+  agentHash,
   bitsToUniform,
   deriveKey,
   hash3,
   idHash,
   mix32,
+  monthKey,
   slotBits,
   type StreamKey,
 } from '../random/streams.ts';
@@ -75,6 +76,22 @@ const N_FALLBACKS = 5;
 const N_RESOLVED = 6;
 const N_UNRESOLVED = 7;
 
+/** Indices of `Scratch.tally`: the behaviour pass's counts of sampled customers. */
+const B_ACTIVE = 0;
+const B_CHURNED = 1;
+const B_NON_RENEWALS = 2;
+const B_RENEWALS_DUE = 3;
+const B_CROSS_SELLS = 4;
+const B_PRODUCTS = 5;
+const B_REVENUE = 6;
+const B_SATISFACTION = 7;
+const B_PROMOTERS = 8;
+const B_DETRACTORS = 9;
+const B_REFERRALS = 10;
+const B_MATURE = 11;
+const B_MATURE_CHURNED = 12;
+const B_SIZE = 13;
+
 const INITIAL_SOURCE = idHash('source:#initial');
 const REFERRAL_SOURCE = idHash('source:#referral');
 
@@ -96,12 +113,45 @@ export class Scratch {
   counts = new Float64Array(8);
   selfServiceAttempts = new Float64Array(0);
   selfServiceResolved = new Float64Array(0);
+  /** The month's behaviour tallies (B_* indices). */
+  tally = new Float64Array(B_SIZE);
 
-  prepare(selfServiceChannels: number): void {
+  /** Resolved staffed contacts by channel index (sampled customers). */
+  channelResolved = new Float64Array(0);
+  /** The staffed channels' queues, kept for the model they were made for. */
+  private queuesFor: CompiledModel | undefined;
+  private queueList: ChannelQueue[] = [];
+
+  prepare(model: CompiledModel): void {
+    const selfServiceChannels = model.selfService.length;
     if (this.selfServiceAttempts.length !== selfServiceChannels) {
       this.selfServiceAttempts = new Float64Array(selfServiceChannels);
       this.selfServiceResolved = new Float64Array(selfServiceChannels);
     }
+    if (this.channelResolved.length !== model.channelIds.length) {
+      this.channelResolved = new Float64Array(model.channelIds.length);
+    }
+  }
+
+  /** The queues of a model's staffed channels (made once per model, reused after). */
+  queues(model: CompiledModel): ChannelQueue[] {
+    if (this.queuesFor !== model) {
+      this.queueList = model.staffed.map(
+        (c) =>
+          new ChannelQueue({
+            streamId: c.streamId,
+            hours: c.hours,
+            profile: c.profile,
+            agentsByHour: c.agentsByHour,
+            ahtMinutes: c.ahtMinutes,
+            patienceMinutes: c.patienceMinutes,
+            targetMinutes: c.targetMinutes,
+            openDaysPerMonth: c.openDaysPerMonth,
+          }),
+      );
+      this.queuesFor = model;
+    }
+    return this.queueList;
   }
 
   reset(): void {
@@ -193,6 +243,9 @@ export function replicationKeys(seed: number, replication: number): ReplicationK
 
 /**
  * Simulates one replication of one compiled model and returns its summary (see summaryLayout.ts).
+ * The month is split into passes, each a separate function called once a month, so the engine
+ * optimises each loop on its own (one giant function's loops run in on-stack-replacement code,
+ * which V8 optimises less well).
  */
 export function simulateReplication(
   model: CompiledModel,
@@ -204,12 +257,9 @@ export function simulateReplication(
   const layout = layoutFor(model);
   const H = model.horizon;
   const out = new Float64Array(layout.size);
-  const S = model.segmentIds.length;
   const K = Math.max(1, model.staffed.length);
-  const T = model.tpSlot.length;
   const nSources = model.sourceIds.length;
   const scale = settings.customersPerAgent;
-  const globalBase = 0;
   const channelBase = GLOBAL_METRICS.length;
   const sourceBase = GLOBAL_METRICS.length + layout.channels * CHANNEL_METRICS.length;
   const put = (row: number, month: number, value: number) => {
@@ -217,20 +267,9 @@ export function simulateReplication(
   };
 
   scratch.reset();
+  scratch.prepare(model);
   const pop = scratch.population;
-  const queues = model.staffed.map(
-    (c) =>
-      new ChannelQueue({
-        streamId: c.streamId,
-        hours: c.hours,
-        profile: c.profile,
-        agentsByHour: c.agentsByHour,
-        ahtMinutes: c.ahtMinutes,
-        patienceMinutes: c.patienceMinutes,
-        targetMinutes: c.targetMinutes,
-        openDaysPerMonth: c.openDaysPerMonth,
-      }),
-  );
+  const queues = scratch.queues(model);
 
   // Month 0: the existing book of customers, `settings.agents` of them.
   const initialAgents = model.initialCustomers > 0 ? settings.agents : 0;
@@ -248,19 +287,15 @@ export function simulateReplication(
   out[scalarIndex(layout, 'initialCustomers')] = initialAgents * scale;
   out[scalarIndex(layout, 'customersPerAgent')] = scale;
 
-  // Per-month counters (agent counts unless noted), reused each month.
   const staffedAgentContacts = new Float64Array(K);
   const presalesCalls = new Float64Array(K);
-  const channelAgentResolved = new Float64Array(layout.channels);
-  scratch.prepare(model.selfService.length);
-  const queueScale = new Float64Array(K);
   let referralsPending = 0;
+  let peak = 0;
 
   for (let month = 1; month <= H; month++) {
     const m = month - 1;
     staffedAgentContacts.fill(0);
     presalesCalls.fill(0);
-    channelAgentResolved.fill(0);
     scratch.contactCount = 0;
 
     // 1. Acquisition: each source's customers (Poisson by inversion, monotone in the volume) and
@@ -276,8 +311,9 @@ export function simulateReplication(
       put(sourceBase + s * SOURCE_METRICS.length + SRC.acquired, m, n * scale);
       put(sourceBase + s * SOURCE_METRICS.length + SRC.spend, m, spend);
       const pc = model.presalesChannel[s]!;
-      if (pc >= 0)
+      if (pc >= 0) {
         presalesCalls[pc] = presalesCalls[pc]! + n * scale * model.presalesPerAcquisition[s]!;
+      }
       pop.reserve(n);
       const cohort = cohortId(month, model.sourceHash[s]!);
       const cdf = model.sourceSegmentCdf[s]!;
@@ -285,7 +321,6 @@ export function simulateReplication(
       acquiredAgents += n;
     }
     const referred = referralsPending;
-    referralsPending = 0;
     pop.reserve(referred);
     const referralCohort = cohortId(month, REFERRAL_SOURCE);
     for (let k = 0; k < referred; k++) {
@@ -295,56 +330,7 @@ export function simulateReplication(
     acquiredAgents += referred;
 
     // 2. Needs and contacts; self-service is settled here, staffed contacts are queued.
-    const n = pop.count;
-    const active = pop.active;
-    const segment = pop.segment;
-    const satisfaction = pop.satisfaction;
-    const openNeeds = pop.openNeeds;
-    const arrival = pop.arrivalMonth;
-    const monthHash = pop.monthHash;
-    const counts = scratch.counts;
-    counts.fill(0);
-    scratch.selfServiceAttempts.fill(0);
-    scratch.selfServiceResolved.fill(0);
-    for (let i = 0; i < n; i++) {
-      if (active[i] === 0) continue;
-      const h = agentMonthHash(keys.agent, pop.idHi[i]!, pop.idLo[i]!, month);
-      monthHash[i] = h;
-      const seg = segment[i]!;
-      const tenure = month - arrival[i]!;
-      let sat = satisfaction[i]!;
-
-      // Each need left unresolved last month: a repeat contact, or the customer gives up on it.
-      // Open needs are one bit per touchpoint, so resolving one never clears another.
-      let open = openNeeds[i]!;
-      while (open !== 0) {
-        const t = 31 - Math.clz32(open & -open);
-        open &= open - 1;
-        const base = model.tpSlot[t]! + TP_REPEAT_OFFSET;
-        if (slotBits(h, base + TP_CONTACT) < model.repeatThreshold) {
-          counts[N_REPEATS]!++;
-          sat = contact(model, scratch, i, t, seg, h, base, sat);
-        } else {
-          counts[N_GIVEN_UP]!++;
-          openNeeds[i] = openNeeds[i]! & ~(1 << t);
-          sat += model.giveUpDelta;
-        }
-      }
-
-      const renewalEvery = model.renewalEvery[seg]!;
-      const renewalMonth = renewalEvery > 0 && tenure > 0 && tenure % renewalEvery === 0;
-      for (let t = 0; t < T; t++) {
-        if (tenure < model.tpFromTenure[t]! || tenure > model.tpToTenure[t]!) continue;
-        if (model.tpRenewalOnly[t] === 1 && !renewalMonth) continue;
-        const base = model.tpSlot[t]!;
-        if (slotBits(h, base + TP_CONTACT) >= model.tpContactThreshold[t * S + seg]!) continue;
-        counts[N_NEEDS]!++;
-        sat = contact(model, scratch, i, t, seg, h, base, sat + model.tpEventDelta[t]!);
-      }
-      satisfaction[i] = clampSatisfaction(sat);
-    }
-    const ssAttempts = scratch.selfServiceAttempts;
-    const ssResolved = scratch.selfServiceResolved;
+    contactsPass(model, scratch, month, monthKey(keys.agent, month), keys.agent.k1);
 
     // 3. Staffed queues at the whole population's load.
     const contactCount = scratch.contactCount;
@@ -359,7 +345,6 @@ export function simulateReplication(
       const calls = staffedAgentContacts[c]! * scale + presalesCalls[c]!;
       const queue = queues[c]!;
       const factor = queue.simulateMonth(keys.queue, month, calls, settings.queueDaysPerMonth);
-      queueScale[c] = factor;
       const st = queue.stats;
       const row = channelBase + channel.channelIndex * CHANNEL_METRICS.length;
       put(row + C.contacts, m, st[Q.calls]! * factor);
@@ -377,118 +362,18 @@ export function simulateReplication(
     }
 
     // 4. Service outcomes for the sampled customers' staffed contacts.
-    const wait = scratch.wait;
-    for (let k = 0; k < contactCount; k++) {
-      const i = scratch.contactAgent[k]!;
-      const t = scratch.contactTouchpoint[k]!;
-      const c = scratch.contactChannel[k]!;
-      const base = scratch.contactSlot[k]!;
-      const h = monthHash[i]!;
-      const channel = model.staffed[c]!;
-      const hour = categorical(channel.profileCdf, bitsToUniform(slotBits(h, base + TP_HOUR)));
-      const abandoned = queues[c]!.outcome(
-        hour,
-        bitsToUniform(slotBits(h, base + TP_CALLER)),
-        wait,
-      );
-      const w = wait[0]!;
-      const resolved =
-        abandoned === 0 && slotBits(h, base + TP_RESOLVE) < model.tpResolveThreshold[t * K + c]!;
-      // A caller who hung up never reached the service, so its quality does not apply to them.
-      let delta =
-        abandoned === 1
-          ? model.unresolvedDelta + model.abandonedDelta
-          : model.tpQualityDelta[t]! + (resolved ? model.resolvedDelta : model.unresolvedDelta);
-      if (w > channel.expectedWaitMinutes) {
-        const penalty = model.waitPenaltyPerExpectedWait * (w / channel.expectedWaitMinutes - 1);
-        delta -= penalty < model.maxWaitPenalty ? penalty : model.maxWaitPenalty;
-      }
-      satisfaction[i] = clampSatisfaction(satisfaction[i]! + delta);
-      if (resolved) {
-        openNeeds[i] = openNeeds[i]! & ~(1 << t);
-        counts[N_RESOLVED]!++;
-        channelAgentResolved[channel.channelIndex] =
-          channelAgentResolved[channel.channelIndex]! + 1;
-      } else {
-        openNeeds[i] = openNeeds[i]! | (1 << t);
-        counts[N_UNRESOLVED]!++;
-      }
-    }
+    servicePass(model, scratch, queues);
 
     // 5. Behaviour: satisfaction fades toward the baseline; churn, renewal, cross-sell, referral.
-    let activeEnd = 0;
-    let churned = 0;
-    let nonRenewals = 0;
-    let renewalsDue = 0;
-    let crossSells = 0;
-    let productsHeld = 0;
-    let revenueAgents = 0;
-    let satisfactionSum = 0;
-    let promoters = 0;
-    let detractors = 0;
-    let referrals = 0;
-    let matureExposed = 0;
-    let matureChurned = 0;
-    const drift = model.drift;
-    for (let i = 0; i < n; i++) {
-      if (active[i] === 0) continue;
-      const seg = segment[i]!;
-      const base = pop.baseline[i]!;
-      // Stored as float32, then read back, so every later use sees the same rounded value.
-      satisfaction[i] = satisfaction[i]! + drift * (base - satisfaction[i]!);
-      const sat = satisfaction[i]!;
-      const h = monthHash[i]!;
-      const tenure = month - arrival[i]!;
-      const products = pop.products[i]!;
-      revenueAgents += products * model.marginPerProduct[seg]!;
-      const open = openNeeds[i]! !== 0 ? 1 : 0;
-      const early = tenure < model.earlyLifeMonths[seg]! ? 1 : 0;
-      matureExposed += 1 - early;
-      const pChurn = lookup(model.churnTable, ((seg * 2 + early) * 2 + open) * GRID_SIZE, sat);
-      if (bitsToUniform(slotBits(h, SLOT_CHURN)) < pChurn) {
-        active[i] = 0;
-        churned++;
-        matureChurned += 1 - early;
-        continue;
-      }
-      const every = model.renewalEvery[seg]!;
-      if (every > 0 && tenure > 0 && tenure % every === 0) {
-        renewalsDue++;
-        const pLeave = lookup(model.nonRenewalTable, (seg * 2 + open) * GRID_SIZE, sat);
-        if (bitsToUniform(slotBits(h, SLOT_RENEWAL)) < pLeave) {
-          active[i] = 0;
-          churned++;
-          nonRenewals++;
-          matureChurned += 1 - early;
-          continue;
-        }
-      }
-      let held = products;
-      if (held < model.maxProducts[seg]!) {
-        const p = lookup(model.crossSellTable, seg * GRID_SIZE, sat);
-        if (bitsToUniform(slotBits(h, SLOT_CROSS_SELL)) < p) {
-          held++;
-          pop.products[i] = held;
-          crossSells++;
-        }
-      }
-      if (
-        bitsToUniform(slotBits(h, SLOT_REFERRAL)) <
-        lookup(model.referralTable, seg * GRID_SIZE, sat)
-      )
-        referrals++;
-      activeEnd++;
-      productsHeld += held;
-      satisfactionSum += sat;
-      if (sat >= model.promoterThreshold) promoters++;
-      else if (sat <= model.detractorThreshold) detractors++;
-    }
-    referralsPending = referrals;
-    if (pop.count > out[scalarIndex(layout, 'simulatedAgentsPeak')]!) {
-      out[scalarIndex(layout, 'simulatedAgentsPeak')] = pop.count;
-    }
+    behaviourPass(model, scratch, month);
+    const b = scratch.tally;
+    referralsPending = b[B_REFERRALS]!;
+    if (pop.count > peak) peak = pop.count;
 
     // 6. Economics for the whole population.
+    const counts = scratch.counts;
+    const ssAttempts = scratch.selfServiceAttempts;
+    const ssResolved = scratch.selfServiceResolved;
     let digitalCost = 0;
     for (let k = 0; k < model.selfService.length; k++) {
       const ss = model.selfService[k]!;
@@ -501,25 +386,26 @@ export function simulateReplication(
       put(row + C.cost, m, cost);
     }
     for (let c = 0; c < model.staffed.length; c++) {
-      const channel = model.staffed[c]!;
+      const index = model.staffed[c]!.channelIndex;
       put(
-        channelBase + channel.channelIndex * CHANNEL_METRICS.length + C.resolved,
+        channelBase + index * CHANNEL_METRICS.length + C.resolved,
         m,
-        channelAgentResolved[channel.channelIndex]! * scale,
+        scratch.channelResolved[index]! * scale,
       );
     }
-    const revenue = revenueAgents * scale;
+    const activeEnd = b[B_ACTIVE]!;
+    const revenue = b[B_REVENUE]! * scale;
     const costToServe = staffingCost + handlingCost + digitalCost;
     const investment = model.investment[m]!;
-    const g = (metric: keyof typeof G, value: number) => put(globalBase + G[metric], m, value);
+    const g = (metric: keyof typeof G, value: number) => put(G[metric], m, value);
     g('activeCustomers', activeEnd * scale);
     g('acquired', acquiredAgents * scale);
     g('referred', referred * scale);
-    g('churned', churned * scale);
-    g('nonRenewals', nonRenewals * scale);
-    g('renewalsDue', renewalsDue * scale);
-    g('crossSells', crossSells * scale);
-    g('productsHeld', productsHeld * scale);
+    g('churned', b[B_CHURNED]! * scale);
+    g('nonRenewals', b[B_NON_RENEWALS]! * scale);
+    g('renewalsDue', b[B_RENEWALS_DUE]! * scale);
+    g('crossSells', b[B_CROSS_SELLS]! * scale);
+    g('productsHeld', b[B_PRODUCTS]! * scale);
     g('revenue', revenue);
     g('staffingCost', staffingCost);
     g('handlingCost', handlingCost);
@@ -537,14 +423,252 @@ export function simulateReplication(
     g('resolved', counts[N_RESOLVED]! * scale);
     g('unresolved', counts[N_UNRESOLVED]! * scale);
     g('givenUp', counts[N_GIVEN_UP]! * scale);
-    g('meanSatisfaction', activeEnd > 0 ? satisfactionSum / activeEnd : 0);
-    g('promoters', promoters * scale);
-    g('detractors', detractors * scale);
-    g('npsProxy', activeEnd > 0 ? (100 * (promoters - detractors)) / activeEnd : 0);
-    g('matureCustomers', matureExposed * scale);
-    g('matureChurned', matureChurned * scale);
+    g('meanSatisfaction', activeEnd > 0 ? b[B_SATISFACTION]! / activeEnd : 0);
+    g('promoters', b[B_PROMOTERS]! * scale);
+    g('detractors', b[B_DETRACTORS]! * scale);
+    g('npsProxy', activeEnd > 0 ? (100 * (b[B_PROMOTERS]! - b[B_DETRACTORS]!)) / activeEnd : 0);
+    g('matureCustomers', b[B_MATURE]! * scale);
+    g('matureChurned', b[B_MATURE_CHURNED]! * scale);
   }
+  out[scalarIndex(layout, 'simulatedAgentsPeak')] = peak;
   return out;
+}
+
+/**
+ * Pass 2, every active customer: last month's open needs (repeat contact or give up), this month's
+ * needs, and their self-service outcomes; staffed contacts are queued in `scratch`.
+ */
+function contactsPass(
+  model: CompiledModel,
+  scratch: Scratch,
+  month: number,
+  agentMonthKey: number,
+  agentK1: number,
+): void {
+  const pop = scratch.population;
+  const n = pop.count;
+  const active = pop.active;
+  const segment = pop.segment;
+  const satisfaction = pop.satisfaction;
+  const openNeeds = pop.openNeeds;
+  const arrival = pop.arrivalMonth;
+  const monthHash = pop.monthHash;
+  const idHi = pop.idHi;
+  const idLo = pop.idLo;
+  const counts = scratch.counts;
+  counts.fill(0);
+  scratch.selfServiceAttempts.fill(0);
+  scratch.selfServiceResolved.fill(0);
+  const S = model.segmentIds.length;
+  const T = model.tpSlot.length;
+  const tpSlot = model.tpSlot;
+  const tpFrom = model.tpFromTenure;
+  const tpTo = model.tpToTenure;
+  const tpRenewalOnly = model.tpRenewalOnly;
+  const tpThreshold = model.tpContactThresholdBySegment;
+  const tpMix = model.tpContactMix;
+  const tpEventDelta = model.tpEventDelta;
+  const renewalEveryOf = model.renewalEvery;
+  const repeatThreshold = model.repeatThreshold;
+  const giveUpDelta = model.giveUpDelta;
+  for (let i = 0; i < n; i++) {
+    if (active[i] === 0) continue;
+    const h = agentHash(agentMonthKey, agentK1, idHi[i]!, idLo[i]!);
+    monthHash[i] = h;
+    const seg = segment[i]!;
+    const tenure = month - arrival[i]!;
+    let sat = satisfaction[i]!;
+
+    // Each need left unresolved last month: a repeat contact, or the customer gives up on it.
+    // Open needs are one bit per touchpoint, so resolving one never clears another.
+    let open = openNeeds[i]!;
+    while (open !== 0) {
+      const t = 31 - Math.clz32(open & -open);
+      open &= open - 1;
+      const base = tpSlot[t]! + TP_REPEAT_OFFSET;
+      if (slotBits(h, base + TP_CONTACT) < repeatThreshold) {
+        counts[N_REPEATS]!++;
+        sat = contact(model, scratch, i, t, seg, h, base, sat);
+      } else {
+        counts[N_GIVEN_UP]!++;
+        openNeeds[i] = openNeeds[i]! & ~(1 << t);
+        sat += giveUpDelta;
+      }
+    }
+
+    const renewalEvery = renewalEveryOf[seg]!;
+    const renewalMonth = renewalEvery > 0 && tenure > 0 && tenure % renewalEvery === 0;
+    const thresholdRow = seg * T;
+    for (let t = 0; t < T; t++) {
+      if (tenure < tpFrom[t]! || tenure > tpTo[t]!) continue;
+      if (tpRenewalOnly[t] === 1 && !renewalMonth) continue;
+      // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
+      let x = h ^ tpMix[t]!;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x21f0aaad);
+      x ^= x >>> 15;
+      x = Math.imul(x, 0x735a2d97);
+      x ^= x >>> 15;
+      if (x >>> 0 >= tpThreshold[thresholdRow + t]!) continue;
+      const base = tpSlot[t]!;
+      counts[N_NEEDS]!++;
+      sat = contact(model, scratch, i, t, seg, h, base, sat + tpEventDelta[t]!);
+    }
+    satisfaction[i] = clampSatisfaction(sat);
+  }
+}
+
+/** Pass 4: each queued staffed contact takes its wait and outcome from its channel's queue. */
+function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueue[]): void {
+  const pop = scratch.population;
+  const satisfaction = pop.satisfaction;
+  const openNeeds = pop.openNeeds;
+  const monthHash = pop.monthHash;
+  const counts = scratch.counts;
+  const channelResolved = scratch.channelResolved;
+  channelResolved.fill(0);
+  const K = Math.max(1, model.staffed.length);
+  const wait = scratch.wait;
+  const contactCount = scratch.contactCount;
+  for (let k = 0; k < contactCount; k++) {
+    const i = scratch.contactAgent[k]!;
+    const t = scratch.contactTouchpoint[k]!;
+    const c = scratch.contactChannel[k]!;
+    const base = scratch.contactSlot[k]!;
+    const h = monthHash[i]!;
+    const channel = model.staffed[c]!;
+    const hour = categorical(channel.profileCdf, bitsToUniform(slotBits(h, base + TP_HOUR)));
+    const abandoned = queues[c]!.outcome(hour, bitsToUniform(slotBits(h, base + TP_CALLER)), wait);
+    const w = wait[0]!;
+    const resolved =
+      abandoned === 0 && slotBits(h, base + TP_RESOLVE) < model.tpResolveThreshold[t * K + c]!;
+    // A caller who hung up never reached the service, so its quality does not apply to them.
+    let delta =
+      abandoned === 1
+        ? model.unresolvedDelta + model.abandonedDelta
+        : model.tpQualityDelta[t]! + (resolved ? model.resolvedDelta : model.unresolvedDelta);
+    if (w > channel.expectedWaitMinutes) {
+      const penalty = model.waitPenaltyPerExpectedWait * (w / channel.expectedWaitMinutes - 1);
+      delta -= penalty < model.maxWaitPenalty ? penalty : model.maxWaitPenalty;
+    }
+    satisfaction[i] = clampSatisfaction(satisfaction[i]! + delta);
+    if (resolved) {
+      openNeeds[i] = openNeeds[i]! & ~(1 << t);
+      counts[N_RESOLVED]!++;
+      channelResolved[channel.channelIndex] = channelResolved[channel.channelIndex]! + 1;
+    } else {
+      openNeeds[i] = openNeeds[i]! | (1 << t);
+      counts[N_UNRESOLVED]!++;
+    }
+  }
+}
+
+/**
+ * Pass 5, every active customer: satisfaction fades toward their own baseline; churn, renewal,
+ * cross-sell and referral are drawn from the tabulated curves; the month's tallies go to
+ * `scratch.tally`. (Fusing this into the contacts pass, for customers without a staffed contact,
+ * measured no faster: the second sequential sweep is cheap.)
+ */
+function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): void {
+  const pop = scratch.population;
+  const n = pop.count;
+  const active = pop.active;
+  const segment = pop.segment;
+  const satisfaction = pop.satisfaction;
+  const openNeeds = pop.openNeeds;
+  const arrival = pop.arrivalMonth;
+  const monthHash = pop.monthHash;
+  const baseline = pop.baseline;
+  const products = pop.products;
+  const drift = model.drift;
+  const margin = model.marginPerProduct;
+  const earlyLife = model.earlyLifeMonths;
+  const renewalEveryOf = model.renewalEvery;
+  const maxProducts = model.maxProducts;
+  const churnTable = model.churnTable;
+  const nonRenewalTable = model.nonRenewalTable;
+  const crossSellTable = model.crossSellTable;
+  const referralTable = model.referralTable;
+  const promoterThreshold = model.promoterThreshold;
+  const detractorThreshold = model.detractorThreshold;
+  let activeEnd = 0;
+  let churned = 0;
+  let nonRenewals = 0;
+  let renewalsDue = 0;
+  let crossSells = 0;
+  let productsHeld = 0;
+  let revenueAgents = 0;
+  let satisfactionSum = 0;
+  let promoters = 0;
+  let detractors = 0;
+  let referrals = 0;
+  let matureExposed = 0;
+  let matureChurned = 0;
+  for (let i = 0; i < n; i++) {
+    if (active[i] === 0) continue;
+    const seg = segment[i]!;
+    // Stored as float32, then read back, so every later use sees the same rounded value.
+    const before = satisfaction[i]!;
+    satisfaction[i] = before + drift * (baseline[i]! - before);
+    const sat = satisfaction[i]!;
+    const h = monthHash[i]!;
+    const tenure = month - arrival[i]!;
+    const held = products[i]!;
+    revenueAgents += held * margin[seg]!;
+    const open = openNeeds[i]! !== 0 ? 1 : 0;
+    const early = tenure < earlyLife[seg]! ? 1 : 0;
+    matureExposed += 1 - early;
+    const pChurn = lookup(churnTable, ((seg * 2 + early) * 2 + open) * GRID_SIZE, sat);
+    if (bitsToUniform(slotBits(h, SLOT_CHURN)) < pChurn) {
+      active[i] = 0;
+      churned++;
+      matureChurned += 1 - early;
+      continue;
+    }
+    const every = renewalEveryOf[seg]!;
+    if (every > 0 && tenure > 0 && tenure % every === 0) {
+      renewalsDue++;
+      const pLeave = lookup(nonRenewalTable, (seg * 2 + open) * GRID_SIZE, sat);
+      if (bitsToUniform(slotBits(h, SLOT_RENEWAL)) < pLeave) {
+        active[i] = 0;
+        churned++;
+        nonRenewals++;
+        matureChurned += 1 - early;
+        continue;
+      }
+    }
+    let nowHeld = held;
+    if (held < maxProducts[seg]!) {
+      const p = lookup(crossSellTable, seg * GRID_SIZE, sat);
+      if (bitsToUniform(slotBits(h, SLOT_CROSS_SELL)) < p) {
+        nowHeld = held + 1;
+        products[i] = nowHeld;
+        crossSells++;
+      }
+    }
+    if (bitsToUniform(slotBits(h, SLOT_REFERRAL)) < lookup(referralTable, seg * GRID_SIZE, sat)) {
+      referrals++;
+    }
+    activeEnd++;
+    productsHeld += nowHeld;
+    satisfactionSum += sat;
+    if (sat >= promoterThreshold) promoters++;
+    else if (sat <= detractorThreshold) detractors++;
+  }
+  const b = scratch.tally;
+  b[B_ACTIVE] = activeEnd;
+  b[B_CHURNED] = churned;
+  b[B_NON_RENEWALS] = nonRenewals;
+  b[B_RENEWALS_DUE] = renewalsDue;
+  b[B_CROSS_SELLS] = crossSells;
+  b[B_PRODUCTS] = productsHeld;
+  b[B_REVENUE] = revenueAgents;
+  b[B_SATISFACTION] = satisfactionSum;
+  b[B_PROMOTERS] = promoters;
+  b[B_DETRACTORS] = detractors;
+  b[B_REFERRALS] = referrals;
+  b[B_MATURE] = matureExposed;
+  b[B_MATURE_CHURNED] = matureChurned;
 }
 
 /**
