@@ -67,7 +67,9 @@ export function findChromium(): string {
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/etc/debian_version')) {
-    console.error('[e2e] No Chromium found: installing Debian chromium (apt-get install -y chromium)');
+    console.error(
+      '[e2e] No Chromium found: installing Debian chromium (apt-get install -y chromium)',
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

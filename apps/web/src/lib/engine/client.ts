@@ -1,0 +1,76 @@
+/**
+ * The page's handle on the engine: one coordinator Worker (which owns the engine workers), started
+ * on first use. Runs are identified by a number so a superseded run can be cancelled.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { RunPlan } from '@journeycast/sim-core';
+import type { CoordinatorApi, CoordinatorInfo, RunUpdate, RunView } from './protocol.ts';
+
+let coordinator: Remote<CoordinatorApi> | undefined;
+let info: Promise<CoordinatorInfo> | undefined;
+let nextRunId = 1;
+
+/**
+ * Engine workers: one per spare core, at most four. The main thread keeps a core to draw, the
+ * coordinator is mostly idle between batches.
+ */
+export function engineWorkerCount(): number {
+  const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 2) : 2;
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+function start(): { api: Remote<CoordinatorApi>; info: Promise<CoordinatorInfo> } {
+  if (coordinator === undefined || info === undefined) {
+    const worker = new Worker(new URL('./coordinator.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'journeycast-coordinator',
+    });
+    coordinator = wrap<CoordinatorApi>(worker);
+    info = coordinator.init(engineWorkerCount());
+  }
+  return { api: coordinator, info };
+}
+
+/** Starts the workers ahead of the first run (so their start-up is not on the first estimate). */
+export function engineInfo(): Promise<CoordinatorInfo> {
+  return start().info;
+}
+
+export interface RunHandle {
+  runId: number;
+  /** Resolves with the final update (also passed to onUpdate). */
+  finished: Promise<RunUpdate>;
+  cancel(): void;
+}
+
+export function startRun(
+  plan: RunPlan,
+  onUpdate: (update: RunUpdate) => void,
+  throttleMs = 150,
+  view: RunView = 'full',
+): RunHandle {
+  const { api, info: ready } = start();
+  const runId = nextRunId++;
+  let cancelled = false;
+  const finished = ready.then(async () => {
+    const final = await api.run(
+      runId,
+      plan,
+      { throttleMs, view },
+      proxy((update: RunUpdate) => {
+        if (!cancelled) onUpdate(update);
+      }),
+    );
+    if (!cancelled) onUpdate(final);
+    return final;
+  });
+  return {
+    runId,
+    finished,
+    cancel() {
+      if (cancelled) return;
+      cancelled = true;
+      void ready.then(() => api.cancel(runId));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * What crosses between the page and the coordinator worker. Plain data only (structured clone):
+ * a run plan goes in, summarized results and progress come back.
+ */
+import type { RunPlan, RunResult, Stat, StopReason } from '@journeycast/sim-core';
+
+/** The running precision of the paired NPV estimate (95 % interval half-width). */
+export interface PrecisionInfo {
+  n: number;
+  mean: number;
+  halfWidth: number;
+  /** halfWidth / |mean| (Infinity when the mean is 0). */
+  relativeHalfWidth: number;
+  /** Whether the scenario's precision target is met. */
+  met: boolean;
+}
+
+export interface RunUpdate {
+  runId: number;
+  /** True for the last update of a run (complete, stopped by precision, cancelled or failed). */
+  final: boolean;
+  stoppedBy?: StopReason;
+  error?: string;
+  /** Replications 0..done−1 are in the result. */
+  done: number;
+  target: number;
+  precision?: PrecisionInfo;
+  /** Summary of replications 0..done−1; absent until the first replication is in. */
+  result?: RunResult;
+  /** With `view: 'npv'`: each variant's incremental NPV only (instead of `result`). */
+  npv?: NpvView;
+  /** Milliseconds since the coordinator received the run. */
+  elapsedMs: number;
+}
+
+/** Incremental NPV by variant: what a sweep (the tornado) needs, a few bytes per variant. */
+export interface NpvView {
+  replications: number;
+  variants: Record<string, { label: string; npv: Stat }>;
+}
+
+/** What a run sends back: everything, or incremental NPV only (for large sweeps). */
+export type RunView = 'full' | 'npv';
+
+export interface CoordinatorInfo {
+  workers: number;
+  engineVersion: string;
+}
+
+export interface CoordinatorApi {
+  /** Spawns the engine workers (idempotent). */
+  init(workers: number): CoordinatorInfo;
+  /**
+   * Runs a plan, calling `onUpdate` with throttled partial results (at most one per `throttleMs`,
+   * the first as soon as replication 0 is in) and once more at the end. Resolves with the last update.
+   */
+  run(
+    runId: number,
+    plan: RunPlan,
+    options: { throttleMs: number; view?: RunView },
+    onUpdate: (update: RunUpdate) => void,
+  ): Promise<RunUpdate>;
+  /** Stops handing out work for a run; it resolves as cancelled with what it has. */
+  cancel(runId: number): void;
+}

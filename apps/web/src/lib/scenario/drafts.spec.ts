@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { CORRUPT_PREFIX, DRAFT_KEY, loadDraft, saveDraft, type DraftStorage } from './drafts.ts';
+import { DEFAULT_SCENARIO_ID, libraryScenario } from './source.ts';
+
+function memory(
+  initial: Record<string, string> = {},
+): DraftStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+const draft = () => ({
+  origin: { kind: 'library' as const, id: DEFAULT_SCENARIO_ID },
+  scenario: libraryScenario(DEFAULT_SCENARIO_ID),
+  variantId: 'betterApp',
+  levers: { 'channels.chat.agents': 12 },
+  compareIds: ['moreAgents', 'betterApp'],
+});
+
+describe('drafts', () => {
+  it('save and load round-trip', () => {
+    const store = memory();
+    expect(saveDraft(store, draft())).toBeUndefined();
+    const loaded = loadDraft(store);
+    expect(loaded.kind).toBe('ok');
+    if (loaded.kind !== 'ok') return;
+    expect(loaded.draft.variantId).toBe('betterApp');
+    expect(loaded.draft.levers).toEqual({ 'channels.chat.agents': 12 });
+    expect(loaded.draft.scenario).toEqual(libraryScenario(DEFAULT_SCENARIO_ID));
+  });
+
+  it('nothing stored is no draft', () => {
+    expect(loadDraft(memory()).kind).toBe('none');
+  });
+
+  it('move an unreadable entry aside and say why', () => {
+    const now = new Date('2026-11-25T10:00:00Z');
+    for (const raw of [
+      '{"version":1,"scenario":',
+      '[]',
+      JSON.stringify({ ...draft(), version: 1, variantId: 'gone' }),
+    ]) {
+      const store = memory({ [DRAFT_KEY]: raw });
+      const loaded = loadDraft(store, now);
+      expect(loaded.kind).toBe('unreadable');
+      if (loaded.kind !== 'unreadable') continue;
+      expect(loaded.movedTo).toBe(`${CORRUPT_PREFIX}2026-11-25T10:00:00.000Z`);
+      expect(store.data.get(loaded.movedTo!)).toBe(raw);
+      expect(store.data.has(DRAFT_KEY)).toBe(false);
+      expect(loaded.reason.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('reject out-of-range lever values rather than run them', () => {
+    const bad = { ...draft(), version: 1, levers: { 'channels.chat.agents': 1e9 } };
+    const loaded = loadDraft(memory({ [DRAFT_KEY]: JSON.stringify(bad) }));
+    expect(loaded.kind).toBe('unreadable');
+  });
+
+  it('report a full storage instead of throwing', () => {
+    const store = memory();
+    store.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    expect(saveDraft(store, draft())).toContain('Quota');
+  });
+});

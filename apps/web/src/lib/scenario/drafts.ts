@@ -1,0 +1,147 @@
+/**
+ * Drafts: the current scenario, variant and lever values, saved to localStorage as you work and
+ * restored on reload. A stored entry that cannot be read (hand-edited, truncated, from an older
+ * build) is moved aside under another key, kept for recovery, and reported: never a blank app.
+ */
+import type { Scenario } from '@journeycast/scenarios';
+import { CUSTOM_ID, checkLeverValue, type LeverValues } from './levers.ts';
+import { validateScenario } from './source.ts';
+
+export const DRAFT_KEY = 'journeycast:draft';
+export const CORRUPT_PREFIX = 'journeycast:draft:unreadable:';
+
+export type Origin =
+  | { kind: 'library'; id: string }
+  | { kind: 'imported'; fileName: string }
+  | { kind: 'link'; libraryId?: string };
+
+export interface Draft {
+  version: 1;
+  savedAt: string;
+  origin: Origin;
+  scenario: Scenario;
+  variantId: string;
+  levers: LeverValues;
+  compareIds: string[];
+}
+
+/** The part of Storage drafts use (localStorage, or a Map-backed stand-in in tests). */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export type LoadedDraft =
+  | { kind: 'none' }
+  | { kind: 'ok'; draft: Draft }
+  | { kind: 'unreadable'; reason: string; movedTo: string | undefined };
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkOrigin(value: unknown): Origin | undefined {
+  if (!isObject(value)) return undefined;
+  if (value.kind === 'library' && typeof value.id === 'string')
+    return { kind: 'library', id: value.id };
+  if (value.kind === 'imported' && typeof value.fileName === 'string') {
+    return { kind: 'imported', fileName: value.fileName };
+  }
+  if (value.kind === 'link') {
+    return typeof value.libraryId === 'string'
+      ? { kind: 'link', libraryId: value.libraryId }
+      : { kind: 'link' };
+  }
+  return undefined;
+}
+
+/** Checks a parsed draft; returns the reason it cannot be used, or the draft. */
+export function checkDraft(
+  value: unknown,
+): { ok: true; draft: Draft } | { ok: false; reason: string } {
+  if (!isObject(value)) return { ok: false, reason: 'it is not a draft object' };
+  if (value.version !== 1)
+    return { ok: false, reason: `unknown draft version ${JSON.stringify(value.version)}` };
+  const origin = checkOrigin(value.origin);
+  if (origin === undefined) return { ok: false, reason: 'origin: not a known origin' };
+  const checked = validateScenario(value.scenario);
+  if (!checked.ok) {
+    const first = checked.errors[0]!;
+    return { ok: false, reason: `scenario.${first.path}: ${first.message}` };
+  }
+  const scenario = checked.scenario;
+  const variantId = value.variantId;
+  if (
+    typeof variantId !== 'string' ||
+    (variantId !== CUSTOM_ID && !scenario.variants.some((v) => v.id === variantId))
+  ) {
+    return {
+      ok: false,
+      reason: `variantId: no variant ${JSON.stringify(variantId)} in the scenario`,
+    };
+  }
+  if (!isObject(value.levers)) return { ok: false, reason: 'levers: expected lever values' };
+  const levers: LeverValues = {};
+  for (const [path, raw] of Object.entries(value.levers)) {
+    const lever = scenario.levers.find((l) => l.path === path);
+    if (lever === undefined) continue; // a lever the scenario no longer has: dropped
+    const check = typeof raw === 'number' ? checkLeverValue(lever, String(raw)) : undefined;
+    if (check === undefined || !check.ok)
+      return { ok: false, reason: `levers.${path}: not a valid value` };
+    levers[path] = check.value;
+  }
+  const compareIds = Array.isArray(value.compareIds)
+    ? value.compareIds.filter((x): x is string => typeof x === 'string')
+    : [];
+  return {
+    ok: true,
+    draft: {
+      version: 1,
+      savedAt: typeof value.savedAt === 'string' ? value.savedAt : new Date(0).toISOString(),
+      origin,
+      scenario,
+      variantId,
+      levers,
+      compareIds,
+    },
+  };
+}
+
+/** Reads the draft; an unreadable one is moved aside to `journeycast:draft:unreadable:<time>`. */
+export function loadDraft(storage: DraftStorage, now: Date = new Date()): LoadedDraft {
+  let raw: string | null;
+  try {
+    raw = storage.getItem(DRAFT_KEY);
+  } catch {
+    return { kind: 'none' };
+  }
+  if (raw === null) return { kind: 'none' };
+  let reason: string;
+  try {
+    const checked = checkDraft(JSON.parse(raw));
+    if (checked.ok) return { kind: 'ok', draft: checked.draft };
+    reason = checked.reason;
+  } catch (error) {
+    reason = `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const movedTo = `${CORRUPT_PREFIX}${now.toISOString()}`;
+  try {
+    storage.setItem(movedTo, raw);
+    storage.removeItem(DRAFT_KEY);
+    return { kind: 'unreadable', reason, movedTo };
+  } catch {
+    // No room to keep a copy: leave it where it is (it is overwritten only by the next save).
+    return { kind: 'unreadable', reason, movedTo: undefined };
+  }
+}
+
+/** Saves the draft; returns an error message when storage refuses (full, or disabled). */
+export function saveDraft(
+  storage: DraftStorage,
+  draft: Omit<Draft, 'version' | 'savedAt'>,
+  now = new Date(),
+): string | undefined {
+  const value: Draft = { version: 1, savedAt: now.toISOString(), ...draft };
+  try {
+    storage.setItem(DRAFT_KEY, JSON.stringify(value));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

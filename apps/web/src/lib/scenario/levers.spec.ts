@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { getPath } from '@journeycast/scenarios';
+import { buildPlan, comparedEntry, tornadoPlans, workbenchPlan } from '../engine/plans.ts';
+import {
+  checkLeverValue,
+  comparedModel,
+  effectiveLeverValues,
+  leverRange,
+  leverSets,
+  modelLeverValue,
+} from './levers.ts';
+import { overridesFor, scenarioForExport } from './exportScenario.ts';
+import { differences, applyMergePatch, createMergePatch } from './diff.ts';
+import { DEFAULT_SCENARIO_ID, LIBRARY_IDS, libraryScenario, validateScenario } from './source.ts';
+
+const scenario = libraryScenario(DEFAULT_SCENARIO_ID);
+const agents = scenario.levers.find((l) => l.path === 'channels.callCentre.agents')!;
+const quality = scenario.levers.find((l) => l.path === 'journeys.onboarding.quality')!;
+
+describe('levers', () => {
+  it('check typed values and name the field and range', () => {
+    expect(checkLeverValue(agents, '40')).toEqual({ ok: true, value: 40 });
+    expect(checkLeverValue(agents, ' 1,000 ').ok).toBe(false);
+    const bad = checkLeverValue(agents, '75');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.message).toBe(
+        'Call-centre agents: enter a whole number from 10 to 60 agents per hour (got "75")',
+      );
+    expect(checkLeverValue(agents, '12.5').ok).toBe(false);
+    expect(checkLeverValue(agents, 'abc').ok).toBe(false);
+    expect(checkLeverValue(quality, '3')).toEqual({ ok: true, value: 3 });
+    expect(checkLeverValue(quality, '4').ok).toBe(false);
+  });
+
+  it('write quality levels as names and drop values equal to the variant', () => {
+    expect(leverSets(scenario, { 'journeys.onboarding.quality': 3 })).toEqual([
+      { path: 'journeys.onboarding.quality', value: 'excellent' },
+    ]);
+    expect(
+      effectiveLeverValues(scenario, 'moreAgents', { 'channels.callCentre.agents': 32 }),
+    ).toEqual({});
+    expect(
+      effectiveLeverValues(scenario, 'moreAgents', { 'channels.callCentre.agents': 33 }),
+    ).toEqual({
+      'channels.callCentre.agents': 33,
+    });
+  });
+
+  it('apply lever changes to the compared variant only', () => {
+    const plan = workbenchPlan(
+      scenario,
+      'moreAgents',
+      { 'channels.callCentre.agents': 40 },
+      'live',
+    );
+    expect(plan.variants.map((v) => v.id)).toEqual(['baseline', 'moreAgents']);
+    expect(getPath(plan.variants[0]!.model, 'channels.callCentre.agents')).toBe(26);
+    expect(getPath(plan.variants[1]!.model, 'channels.callCentre.agents')).toBe(40);
+    expect(plan.agents).toBe(4000);
+    const custom = workbenchPlan(scenario, 'custom', { 'channels.chat.agents': 12 }, 'full');
+    expect(getPath(custom.variants[1]!.model, 'channels.chat.agents')).toBe(12);
+    expect(getPath(custom.variants[1]!.model, 'channels.callCentre.agents')).toBe(26);
+    expect(custom.agents).toBe(scenario.run.agents);
+  });
+
+  it('apply economics levers to the baseline too', () => {
+    const plan = workbenchPlan(
+      scenario,
+      'moreAgents',
+      { 'channels.callCentre.costPerAgentHour': 45 },
+      'live',
+    );
+    expect(getPath(plan.variants[0]!.model, 'channels.callCentre.costPerAgentHour')).toBe(45);
+    expect(getPath(plan.variants[1]!.model, 'channels.callCentre.costPerAgentHour')).toBe(45);
+    expect(getPath(plan.variants[1]!.model, 'channels.callCentre.agents')).toBe(32);
+  });
+
+  it('sweep every lever to its ends for the tornado', () => {
+    const plans = tornadoPlans(scenario, 'moreAgents', {});
+    const shared = scenario.levers.filter((l) => l.group === 'economics').length;
+    const decisions = scenario.levers.length - shared;
+    expect(plans).toHaveLength(1 + 2 * shared);
+    const [plan] = plans;
+    expect(plan!.variants).toHaveLength(2 + 2 * decisions);
+    expect(getPath(plan!.variants[2]!.model, scenario.levers[0]!.path)).toBe(
+      scenario.levers[0]!.min,
+    );
+    expect(plan!.precision).toBeUndefined();
+    // A shared lever's end moves both arms of its own plan.
+    const economics = plans[1]!;
+    const path = scenario.levers.find((l) => l.group === 'economics')!.path;
+    expect(getPath(economics.variants[0]!.model, path)).toBe(
+      getPath(economics.variants[1]!.model, path),
+    );
+    expect(
+      buildPlan(scenario, [comparedEntry(scenario, 'betterApp', {})], 'live').variants[1]!.model
+        .investments,
+    ).toHaveLength(1);
+  });
+});
+
+describe('scenario export', () => {
+  it('saves lever changes as a new first variant that reproduces the workbench model', () => {
+    const levers = { 'channels.callCentre.agents': 40, 'journeys.onboarding.quality': 3 };
+    const { scenario: out, leverVariantId } = scenarioForExport(scenario, 'betterApp', {
+      ...levers,
+      annualDiscountRate: 0.1,
+    });
+    expect(out.model.annualDiscountRate).toBe(0.1);
+    expect(leverVariantId).toBe('betterApp-levers');
+    expect(out.variants[0]!.id).toBe('betterApp-levers');
+    expect({ ...out.model, annualDiscountRate: scenario.model.annualDiscountRate }).toEqual(
+      scenario.model,
+    );
+    expect(validateScenario(out).ok).toBe(true);
+    const fromFile = workbenchPlan(out, 'betterApp-levers', {}, 'live').variants[1]!.model;
+    const fromWorkbench = workbenchPlan(
+      scenario,
+      'betterApp',
+      { ...levers, annualDiscountRate: 0.1 },
+      'live',
+    ).variants[1]!.model;
+    expect(fromFile).toEqual(fromWorkbench);
+  });
+
+  it('writes arrays whole when a lever path indexes into one', () => {
+    const model = { a: { list: [1, 2, 3] } };
+    expect(overridesFor(model, [{ path: 'a.list[1]', value: 9 }])).toEqual({
+      a: { list: [1, 9, 3] },
+    });
+  });
+});
+
+describe('diffs', () => {
+  it('merge patches round-trip', () => {
+    const a = { x: 1, y: { z: [1, 2], w: 'k' }, gone: true };
+    const b = { x: 2, y: { z: [1, 3], w: 'k' }, added: 'n' };
+    expect(applyMergePatch(a, createMergePatch(a, b))).toEqual(b);
+    expect(createMergePatch(a, a)).toBeUndefined();
+  });
+
+  it('list the parameters that differ', () => {
+    expect(differences({ a: 1, b: { c: 2 } }, { a: 1, b: { c: 3 } })).toEqual([
+      { path: 'b.c', baseline: 2, variant: 3 },
+    ]);
+  });
+});
+
+describe('every library scenario', () => {
+  it.each(LIBRARY_IDS)('%s: levers read from the model and every plan builds', (id) => {
+    const s = libraryScenario(id);
+    expect(validateScenario(s).ok).toBe(true);
+    for (const variantId of [...s.variants.map((v) => v.id), 'custom']) {
+      const model = comparedModel(s, variantId);
+      for (const lever of s.levers) {
+        const value = modelLeverValue(model, lever);
+        expect(value, `${id} ${variantId} ${lever.path}`).toBeTypeOf('number');
+      }
+      expect(() => workbenchPlan(s, variantId, {}, 'live')).not.toThrow();
+    }
+    const ends = Object.fromEntries(s.levers.map((l) => [l.path, leverRange(l).max]));
+    expect(() => tornadoPlans(s, s.variants[0]?.id ?? 'custom', ends)).not.toThrow();
+  });
+});

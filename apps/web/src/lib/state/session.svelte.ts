@@ -1,0 +1,125 @@
+/**
+ * The app's working state, shared by every page: the scenario open now and where it came from, the
+ * compared variant, the lever values, the compare page's choice, and the messages shown under the
+ * header. Drafts and share links read and write this.
+ */
+import { BASELINE_ID, type Scenario } from '@journeycast/scenarios';
+import {
+  CUSTOM_ID,
+  CUSTOM_LABEL,
+  effectiveLeverValues,
+  type LeverValues,
+} from '../scenario/levers.ts';
+import type { Origin } from '../scenario/drafts.ts';
+import { DEFAULT_SCENARIO_ID, libraryScenario, scenarioHash } from '../scenario/source.ts';
+import { WORKBENCH_ID } from '../engine/plans.ts';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'success' | 'error';
+  text: string;
+  /** Extra lines (e.g. validation errors) shown under the text. */
+  details?: { path: string; message: string }[];
+}
+
+let noticeId = 0;
+
+/** The first variant that is not the baseline, or Custom when there is none. */
+export function defaultVariant(scenario: Scenario): string {
+  return scenario.variants.find((v) => v.id !== BASELINE_ID)?.id ?? CUSTOM_ID;
+}
+
+export function defaultCompare(scenario: Scenario): string[] {
+  return scenario.variants.slice(0, 3).map((v) => v.id);
+}
+
+class Session {
+  scenario: Scenario = $state.raw(libraryScenario(DEFAULT_SCENARIO_ID));
+  origin: Origin = $state.raw({ kind: 'library', id: DEFAULT_SCENARIO_ID });
+  variantId: string = $state(defaultVariant(libraryScenario(DEFAULT_SCENARIO_ID)));
+  /** Lever values the user set, by path (only those that differ from the compared variant). */
+  levers: LeverValues = $state.raw({});
+  compareIds: string[] = $state.raw(defaultCompare(libraryScenario(DEFAULT_SCENARIO_ID)));
+  /** Increases whenever a different scenario is opened (run keys use it). */
+  revision = $state(0);
+  notices: Notice[] = $state([]);
+  /** Set once the draft or share link has been read. */
+  restored = $state(false);
+
+  hash: string = $derived(scenarioHash(this.scenario));
+
+  /** The variants the workbench can compare against the baseline. */
+  get variantOptions(): { id: string; label: string }[] {
+    return [
+      ...this.scenario.variants.map((v) => ({ id: v.id, label: v.label })),
+      { id: CUSTOM_ID, label: CUSTOM_LABEL },
+    ];
+  }
+
+  get libraryId(): string | undefined {
+    if (this.origin.kind === 'library') return this.origin.id;
+    if (this.origin.kind === 'link') return this.origin.libraryId;
+    return undefined;
+  }
+
+  open(
+    scenario: Scenario,
+    origin: Origin,
+    options: { variantId?: string; levers?: LeverValues; compareIds?: string[] } = {},
+  ): void {
+    const valid = new Set([CUSTOM_ID, ...scenario.variants.map((v) => v.id)]);
+    const variantId =
+      options.variantId !== undefined && valid.has(options.variantId)
+        ? options.variantId
+        : defaultVariant(scenario);
+    this.scenario = scenario;
+    this.origin = origin;
+    this.variantId = variantId;
+    this.levers = effectiveLeverValues(scenario, variantId, options.levers ?? {});
+    const compare = (options.compareIds ?? []).filter((id) => valid.has(id) || id === WORKBENCH_ID);
+    this.compareIds = compare.length >= 2 ? compare.slice(0, 4) : defaultCompare(scenario);
+    this.revision += 1;
+  }
+
+  selectVariant(id: string): void {
+    this.variantId = id;
+    // Keep the lever changes that still differ from the newly compared variant.
+    this.levers = effectiveLeverValues(this.scenario, id, this.levers);
+  }
+
+  setLever(path: string, value: number): void {
+    this.levers = effectiveLeverValues(this.scenario, this.variantId, {
+      ...this.levers,
+      [path]: value,
+    });
+  }
+
+  resetLever(path: string): void {
+    const { [path]: _dropped, ...rest } = this.levers;
+    this.levers = rest;
+  }
+
+  resetLevers(): void {
+    this.levers = {};
+  }
+
+  setCompare(ids: string[]): void {
+    this.compareIds = ids.slice(0, 4);
+  }
+
+  notify(kind: Notice['kind'], text: string, details?: Notice['details']): number {
+    const id = ++noticeId;
+    this.notices = [...this.notices, { id, kind, text, ...(details ? { details } : {}) }];
+    // Confirmations fade on their own; errors stay until dismissed.
+    if (kind === 'success' && typeof window !== 'undefined') {
+      setTimeout(() => this.dismiss(id), 12_000);
+    }
+    return id;
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+}
+
+export const session = new Session();
