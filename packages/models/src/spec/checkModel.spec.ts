@@ -329,7 +329,13 @@ describe('checkModel', () => {
             };
           }
         }),
-      ).toEqual([{ path: 'journeys', expected: 'at most 48 touchpoints in all', found: '57' }]); // 9 + 48
+      ).toEqual([
+        {
+          path: 'journeys',
+          expected: `at most ${LIMITS.maxTouchpoints} touchpoints in all`,
+          found: '57', // the model's 9 + 4 × 12
+        },
+      ]);
     });
   });
 
