@@ -8,12 +8,8 @@
  *     standing for 200,000, 24 months, 2 queue days a month): simulated customer-months
  *     ("agent-months": customers processed by the monthly step, the month's active ones and those
  *     who leave in it) per second.
- * (c) Random numbers per agent-month, counted in a separate run before any timing: decision draws
- *     (`slotBits`, one per decision of a customer in a month) and customer-month hashes, counted
- *     by wrapping Math.imul, whose constants 0x27d4eb2f (only in slotBits) and 0x21f0aaad (in
- *     every mix32 round and in slotBits) identify the caller; and the queues' xorwow draws,
- *     computed exactly from the calls simulated (arrival gap, handle time and patience per call,
- *     plus one arrival gap that overshoots each open hour).
+ * Random numbers per agent-month and the full five-figure suite (SimPy, scaling, latency, memory)
+ * are in packages/scenarios/bench/suite.ts, which the root `npm run bench` runs.
  *
  * Timings are medians over repeated runs after a warm-up; nothing here asserts a time.
  */
@@ -46,7 +42,6 @@ function timed<T>(f: () => T): { value: T; seconds: number } {
   return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
-// ----- (c) first: counting needs Math.imul wrapped, which de-optimises; restored before timing.
 const settings: EngineSettings = {
   seed: 20261125,
   agents: 20_000,
@@ -64,44 +59,6 @@ function agentMonths(summary: Float64Array): number {
   for (let m = 0; m < layout.months; m++) total += active[m]! + churned[m]!;
   return total / settings.customersPerAgent;
 }
-
-/** Xorwow numbers the queues drew in a replication (see the header). */
-function queueDraws(summary: Float64Array): number {
-  let draws = 0;
-  for (const channel of model.staffed) {
-    const simulatedDays = Math.max(
-      1,
-      Math.min(settings.queueDaysPerMonth, Math.ceil(channel.openDaysPerMonth)),
-    );
-    const factor = channel.openDaysPerMonth / simulatedDays;
-    const contacts = rowOf(summary, layout, channelRow(layout, channel.channelIndex, 'contacts'));
-    const perCall = channel.patienceMinutes === Infinity ? 2 : 3;
-    for (let m = 0; m < layout.months; m++) {
-      const calls = Math.round(contacts[m]! / factor);
-      const openHoursWithCalls = calls > 0 ? channel.profile.filter((w) => w > 0).length : 0;
-      draws += calls * perCall + openHoursWithCalls * simulatedDays;
-    }
-  }
-  return draws;
-}
-
-const imul = Math.imul;
-let slotCalls = 0;
-let mixRounds = 0;
-Math.imul = (a: number, b: number): number => {
-  if (b === 0x27d4eb2f) slotCalls++;
-  else if (b === 0x21f0aaad) mixRounds++;
-  return imul(a, b);
-};
-const counted = simulateReplication(model, settings, 0, new Scratch());
-Math.imul = imul;
-// mix32 rounds: slotBits has one, every mix32 one; hash3 is six mix32 (a few cohort ids aside).
-const countedAgentMonths = agentMonths(counted);
-const draws = {
-  decisionDrawsPerAgentMonth: slotCalls / countedAgentMonths,
-  hashesPerAgentMonth: (mixRounds - slotCalls) / 6 / countedAgentMonths,
-  queueDrawsPerAgentMonth: queueDraws(counted) / countedAgentMonths,
-};
 
 // ----- (a) the queue
 const queueParams = {
@@ -151,7 +108,7 @@ const monthly = {
   agentMonthsPerSecond: median(stepRuns.map((r) => agentMonths(r.value) / r.seconds)),
 };
 
-const result = { node: process.version, queue, monthly, draws };
+const result = { node: process.version, queue, monthly };
 
 if (json) {
   console.log(JSON.stringify(result, null, 2));
@@ -178,10 +135,6 @@ if (json) {
     ['    agent-months per replication', f(monthly.agentMonthsPerReplication), ''],
     ['    seconds per replication', f(monthly.secondsPerReplication, 3), ''],
     ['    agent-months per second', f(monthly.agentMonthsPerSecond), 'one thread'],
-    ['(c) random numbers per agent-month', '', ''],
-    ['    decision draws (slotBits)', f(draws.decisionDrawsPerAgentMonth, 2), ''],
-    ['    hashes (hash3)', f(draws.hashesPerAgentMonth, 2), ''],
-    ['    queue draws (xorwow)', f(draws.queueDrawsPerAgentMonth, 2), 'population-scale queue'],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

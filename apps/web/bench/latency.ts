@@ -1,0 +1,134 @@
+/**
+ * Benchmark, Chromium part: latency of the built workbench in real Chromium, driven by Playwright.
+ * Started by the root `npm run bench` after the app is built (or `npm run bench -w @journeycast/web`
+ * after `npm run build -w @journeycast/web`). Prints one JSON object with `--json`, else a table.
+ *
+ *   - page load → first estimate of the default scenario, and → precision target;
+ *   - a lever moved with the keyboard → first estimate of the new run, and → precision target
+ *     (median of several moves), plus the main-thread long tasks (> 50 ms) seen while runs stream.
+ */
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
+
+const json = process.argv.includes('--json');
+const port = 4175;
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function waitForServer(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`the preview server did not start at ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// Its own process group, so stopping it also stops the vite process npx starts.
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  cwd: root,
+  stdio: 'ignore',
+  detached: true,
+});
+const stopServer = () => {
+  try {
+    if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
+const base = `http://localhost:${port}`;
+
+try {
+  await waitForServer(base, 60_000);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.addInitScript(`
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  `);
+
+  const done = () =>
+    page.locator('[data-run-status="done"]').filter({ hasText: 'Live estimate' }).first();
+  const started = Date.now();
+  await page.goto(base + '/');
+  await page.waitForFunction(
+    `(() => { const v = document.querySelector('[data-metric="npv-p50"]')?.getAttribute('data-value'); return v !== null && v !== undefined && v !== '' && !Number.isNaN(Number(v)); })()`,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const loadFirst = Date.now() - started;
+  await done().waitFor({ timeout: 300_000 });
+  const loadSettled = Date.now() - started;
+  const loadLongTasks = (await page.evaluate('window.__longTasks.splice(0)')) as number[];
+
+  const slider = page.getByLabel('Call-centre agents (agents per hour)', { exact: true });
+  const firsts: number[] = [];
+  const settled: number[] = [];
+  const streamingLongTasks: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    // Sent as source text: tsx would wrap the named inner function in a helper the page lacks.
+    await page.evaluate(`(() => {
+      const old = document.querySelector('[data-metric="npv-p50"]')?.getAttribute('data-value');
+      let pressed = 0;
+      document.addEventListener('keydown', () => (pressed = performance.now()), { capture: true, once: true });
+      window.__first = new Promise((resolve) => {
+        const check = () => {
+          const v = document.querySelector('[data-metric="npv-p50"]')?.getAttribute('data-value');
+          if (pressed > 0 && v !== old) resolve(performance.now() - pressed);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+    })()`);
+    await slider.focus();
+    const pressAt = Date.now();
+    await page.keyboard.press(k % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    firsts.push((await page.evaluate('window.__first')) as number);
+    await page.waitForTimeout(50);
+    await done().waitFor({ timeout: 300_000 });
+    settled.push(Date.now() - pressAt);
+    streamingLongTasks.push(...((await page.evaluate('window.__longTasks.splice(0)')) as number[]));
+  }
+  await browser.close();
+
+  const result = {
+    loadFirstEstimateMs: loadFirst,
+    loadPrecisionTargetMs: loadSettled,
+    loadLongTasksMs: loadLongTasks,
+    leverFirstEstimateMs: Math.round(median(firsts)),
+    leverPrecisionTargetMs: Math.round(median(settled)),
+    leverMoves: firsts.length,
+    longTasksWhileStreamingMs: streamingLongTasks,
+  };
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    process.stdout.write(`Chromium, built workbench, default scenario\n`);
+    process.stdout.write(`  page load → first estimate     ${result.loadFirstEstimateMs} ms\n`);
+    process.stdout.write(`  page load → precision target   ${result.loadPrecisionTargetMs} ms\n`);
+    process.stdout.write(
+      `  lever moved → first estimate   ${result.leverFirstEstimateMs} ms (median of ${result.leverMoves})\n`,
+    );
+    process.stdout.write(`  lever moved → precision target ${result.leverPrecisionTargetMs} ms\n`);
+    process.stdout.write(
+      `  long tasks while streaming     ${streamingLongTasks.length === 0 ? 'none' : streamingLongTasks.join(', ') + ' ms'}\n`,
+    );
+  }
+} finally {
+  stopServer();
+}
