@@ -9,9 +9,11 @@ import { SCHEMA_VERSION } from '../schema/scenarioSchema.ts';
 import { didYouMean } from '../validate/describe.ts';
 import { CliError, EXIT } from './cliError.ts';
 import { COMPARE_HELP, compareCommand } from './commands/compare.ts';
+import { MERGE_HELP, mergeCommand } from './commands/merge.ts';
 import { QUEUE_HELP, queueCommand } from './commands/queue.ts';
 import { REPLAY_HELP, replayCommand } from './commands/replay.ts';
 import { RUN_HELP, runCommand } from './commands/run.ts';
+import { SWEEP_HELP, sweepCommand } from './commands/sweep.ts';
 import { VALIDATE_HELP, validateCommand } from './commands/validate.ts';
 
 interface Command {
@@ -35,6 +37,16 @@ const COMMANDS: Record<string, Command> = {
     summary: 'the paired ROI table of each variant against the baseline',
     help: COMPARE_HELP,
     run: compareCommand,
+  },
+  sweep: {
+    summary: 'one lever over a range: NPV against e.g. staffing, best value marked',
+    help: SWEEP_HELP,
+    run: sweepCommand,
+  },
+  merge: {
+    summary: 'join the part files of a sharded run or sweep (--shard i/n)',
+    help: MERGE_HELP,
+    run: mergeCommand,
   },
   replay: {
     summary: 'run the scenario library and check snapshots and expectations',
@@ -67,6 +79,9 @@ Examples:
   journeycast validate library/default.json
   journeycast run library/default.json --replications 50 --format md
   journeycast compare library/default.json --set channels.callCentre.agents=30
+  journeycast sweep library/default.json --lever channels.callCentre.agents --from 20 --to 40 --steps 5
+  journeycast run library/default.json --shard 1/4 --out part-1.json   (then 2/4 … 4/4 anywhere)
+  journeycast merge part-*.json --format md
   journeycast replay
   journeycast queue --arrivals-per-hour 100 --aht-minutes 6 --agents 11 --json
 `;

@@ -140,17 +140,24 @@ export interface CompiledModel {
   spec: ModelSpec;
 }
 
+/** The keys of an id-keyed map in a fixed order (UTF-16 code-unit order, the same everywhere). */
+function sortedKeys(map: Record<string, unknown>): string[] {
+  return Object.keys(map).sort();
+}
+
 function tabulate(out: Float64Array, offset: number, f: (satisfaction: number) => number): void {
   for (let g = 0; g < GRID_SIZE; g++) out[offset + g] = f(g / GRID_STEPS_PER_POINT);
 }
 
 export function compileModel(spec: ModelSpec): CompiledModel {
   const horizon = spec.horizonMonths;
-  const segmentIds = Object.keys(spec.segments);
+  // Ids are taken in sorted order, never in the order a file happens to list them: the scenario's
+  // content hash ignores key order, so the numbers must too (same scenario ⇒ same numbers).
+  const segmentIds = sortedKeys(spec.segments);
   const segments = segmentIds.map((id) => spec.segments[id] as SegmentSpec);
   const S = segmentIds.length;
-  const channelIds = Object.keys(spec.channels);
-  const sourceIds = Object.keys(spec.sources);
+  const channelIds = sortedKeys(spec.channels);
+  const sourceIds = sortedKeys(spec.sources);
 
   const mixCdf = (mix: Record<string, number>): Float64Array =>
     cumulative(segmentIds.map((id) => mix[id] ?? 0));
@@ -228,8 +235,10 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     journey: ModelSpec['journeys'][string];
     tp: ModelSpec['journeys'][string]['touchpoints'][string];
   }[] = [];
-  for (const [journeyId, journey] of Object.entries(spec.journeys)) {
-    for (const [tpId, tp] of Object.entries(journey.touchpoints)) {
+  for (const journeyId of sortedKeys(spec.journeys)) {
+    const journey = spec.journeys[journeyId]!;
+    for (const tpId of sortedKeys(journey.touchpoints)) {
+      const tp = journey.touchpoints[tpId]!;
       touchpoints.push({ id: `${journeyId}.${tpId}`, journey, tp });
     }
   }

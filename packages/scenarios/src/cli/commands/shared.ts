@@ -1,4 +1,7 @@
-/** What `run` and `compare` share: the scenario file, the run flags, and the plan they make. */
+/**
+ * What `run`, `compare`, `sweep` and `merge` share: the scenario file, the run flags, and the plan
+ * they make.
+ */
 import { planFromScenario } from '../../plan.ts';
 import type { RunPlan } from '@journeycast/sim-core';
 import { RUN_LIMITS, type Scenario } from '../../schema/scenarioSchema.ts';
@@ -12,7 +15,7 @@ import { formatScenarioError } from '../../validate/errors.ts';
 import { integerOption, stringList, type Parsed } from '../args.ts';
 import { CliError, EXIT } from '../cliError.ts';
 import { defaultWorkers } from '../execute.ts';
-import { readScenarioFile } from '../files.ts';
+import { readScenarioFile, type LoadedScenario } from '../files.ts';
 
 export const RUN_FLAGS = {
   variant: { type: 'string', multiple: true },
@@ -21,6 +24,7 @@ export const RUN_FLAGS = {
   workers: { type: 'string' },
   seed: { type: 'string' },
   set: { type: 'string', multiple: true },
+  'no-precision': { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
 } as const;
@@ -31,11 +35,15 @@ export const RUN_FLAGS_HELP = `  --variant ID          run only this variant bes
   --seed S              seed of every random stream (default: the scenario's run.seed)
   --set PATH=VALUE      change the baseline model before the run, e.g. --set channels.callCentre.agents=32
                         or --set journeys.onboarding.quality=excellent (repeatable; every variant inherits it)
+  --no-precision        run every replication, even when the scenario's precision target is met sooner
   --workers N           worker threads (default: one per core; 0 = run in this thread)
   --out FILE            write the output to FILE instead of stdout`;
 
 export interface PreparedRun {
   file: string;
+  /** The scenario as read, before --set (what a part file carries; its hash stamps the result). */
+  loaded: LoadedScenario;
+  /** The scenario the run simulates: with the --set changes applied. */
   scenario: Scenario;
   hash: string;
   plan: RunPlan;
@@ -56,14 +64,37 @@ export function parseSet(raw: string): BaselineChange {
   }
 }
 
-export function prepareRun(command: string, parsed: Parsed): PreparedRun {
-  const { values, positionals } = parsed;
+/** What a run asks for, once its flags are read (or a part file's options, for `merge`). */
+export interface RunRequest {
+  /** Variants besides the baseline, in this order (default: all the scenario's). */
+  variants?: string[];
+  replications?: number;
+  agents?: number;
+  seed?: number;
+  changes: BaselineChange[];
+  /** Use the scenario's precision target (false: run every replication). */
+  precision: boolean;
+  workers: number;
+}
+
+/** The positional scenario file of `run`, `compare` and `sweep`. */
+export function scenarioFileArgument(command: string, positionals: string[]): string {
   if (positionals.length !== 1) {
     throw new CliError(
       `${command}: expected one scenario file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')} (e.g. journeycast ${command} library/default.json)`,
     );
   }
-  const file = positionals[0]!;
+  return positionals[0]!;
+}
+
+/** The run settings flags every simulating command shares, checked. */
+export function runSettingsOptions(values: Parsed['values']): {
+  replications?: number;
+  agents?: number;
+  seed?: number;
+  workers: number;
+  changes: BaselineChange[];
+} {
   const replications = integerOption(
     'replications',
     values.replications,
@@ -74,52 +105,83 @@ export function prepareRun(command: string, parsed: Parsed): PreparedRun {
   const seed = integerOption('seed', values.seed, 0, 4294967295);
   const workers = integerOption('workers', values.workers, 0, 256) ?? defaultWorkers();
   const changes = stringList(values.set).map(parseSet);
+  return {
+    ...(replications !== undefined ? { replications } : {}),
+    ...(agents !== undefined ? { agents } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    workers,
+    changes,
+  };
+}
 
+/** The scenario with `--set` changes applied, or a usage error naming each change's problem. */
+export function applySetChanges(scenario: Scenario, changes: BaselineChange[]): Scenario {
+  if (changes.length === 0) return scenario;
+  const changed = applyBaselineChanges(scenario, changes);
+  if (changed.ok) return changed.scenario;
+  // Each problem under the --set it comes from (by path), else under all of them.
+  const lines = changed.errors.map((e) => {
+    const from = changes.find((c) => e.path === c.path || e.path.startsWith(`model.${c.path}`));
+    const flag =
+      from !== undefined
+        ? `--set ${from.path}=${typeof from.value === 'string' ? from.value : JSON.stringify(from.value)}`
+        : '--set';
+    return `${flag}: ${formatScenarioError(e)}`;
+  });
+  throw new CliError(
+    lines.length === 1 ? lines[0]! : `${lines.length} problems with --set`,
+    EXIT.usage,
+    lines.length === 1 ? [] : lines,
+  );
+}
+
+export function prepareRun(
+  command: string,
+  parsed: Parsed,
+  overrides: { precision?: boolean } = {},
+): PreparedRun {
+  const { values, positionals } = parsed;
+  const file = scenarioFileArgument(command, positionals);
+  const settings = runSettingsOptions(values);
   const loaded = readScenarioFile(file);
-  let scenario = loaded.scenario;
-  if (changes.length > 0) {
-    const changed = applyBaselineChanges(scenario, changes);
-    if (!changed.ok) {
-      // Each problem under the --set it comes from (by path), else under all of them.
-      const lines = changed.errors.map((e) => {
-        const from = changes.find((c) => e.path === c.path || e.path.startsWith(`model.${c.path}`));
-        const flag =
-          from !== undefined
-            ? `--set ${from.path}=${typeof from.value === 'string' ? from.value : JSON.stringify(from.value)}`
-            : '--set';
-        return `${flag}: ${formatScenarioError(e)}`;
-      });
-      throw new CliError(
-        lines.length === 1 ? lines[0]! : `${lines.length} problems with --set`,
-        EXIT.usage,
-        lines.length === 1 ? [] : lines,
-      );
-    }
-    scenario = changed.scenario;
-  }
-
-  const known = scenario.variants.map((v) => v.id);
   const wanted = stringList(values.variant);
+  return prepareLoaded(loaded, {
+    ...settings,
+    ...(wanted.length > 0 ? { variants: wanted } : {}),
+    precision: overrides.precision ?? values['no-precision'] !== true,
+  });
+}
+
+/** From a scenario (read from a file, or carried by a part file) and a request to a plan. */
+export function prepareLoaded(loaded: LoadedScenario, request: RunRequest): PreparedRun {
+  const { file } = loaded;
+  const scenario = applySetChanges(loaded.scenario, request.changes);
+  const known = scenario.variants.map((v) => v.id);
+  const wanted = request.variants ?? [];
   for (const id of wanted) {
     if (id !== 'baseline' && !known.includes(id)) {
       throw new CliError(`--variant ${id}: no such variant in ${file}${didYouMean(id, known, 20)}`);
     }
   }
   const variants =
-    wanted.length > 0 ? [...new Set(wanted.filter((id) => id !== 'baseline'))] : undefined;
+    request.variants !== undefined
+      ? [...new Set(wanted.filter((id) => id !== 'baseline'))]
+      : undefined;
   const plan = planFromScenario(scenario, {
     ...(variants !== undefined ? { variants } : {}),
-    ...(replications !== undefined ? { replications } : {}),
-    ...(agents !== undefined ? { agents } : {}),
-    ...(seed !== undefined ? { seed } : {}),
+    ...(request.replications !== undefined ? { replications: request.replications } : {}),
+    ...(request.agents !== undefined ? { agents: request.agents } : {}),
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    precision: request.precision,
   });
   return {
     file,
+    loaded,
     scenario,
     hash: loaded.hash,
     plan,
-    workers: workers === 0 ? 0 : Math.min(workers, plan.replications),
-    changes,
+    workers: request.workers === 0 ? 0 : Math.min(request.workers, plan.replications),
+    changes: request.changes,
   };
 }
 
