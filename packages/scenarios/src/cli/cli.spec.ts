@@ -106,6 +106,15 @@ describe('journeycast validate', () => {
     );
   });
 
+  it('takes a library id in place of a file, from any directory', async () => {
+    const r = await journeycast(['validate', 'default', 'journey-excellence'], tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^default: ok \(sha256:[0-9a-f]{16}\)\njourney-excellence: ok /);
+    const missing = await journeycast(['validate', 'no-such-scenario'], tmpdir());
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-such-scenario: no such file');
+  });
+
   it('lists every problem as <file>: <path>: <message> and exits 2, without a stack trace', async () => {
     const bad = writeScenario('bad.json', (s) => {
       s.model.channels.callCentre.agents = -3;

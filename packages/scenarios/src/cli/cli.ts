@@ -75,12 +75,17 @@ ${Object.entries(COMMANDS)
 Options: --help (also after a command), --version.
 Exit status: 0 ok, 1 a check failed, 2 bad input or usage.
 
+A <file> is a scenario file, or the id of a scenario in the library: default,
+acquisition-margin, first-contact-resolution, surge-staffing, card-declined-abroad,
+control-tower, personal-onboarding, community-support, digital-drives-calls,
+human-or-bot-triage, journey-excellence.
+
 Examples:
-  journeycast validate library/default.json
-  journeycast run library/default.json --replications 50 --format md
-  journeycast compare library/default.json --set channels.callCentre.agents=30
-  journeycast sweep library/default.json --lever channels.callCentre.agents --from 20 --to 40 --steps 5
-  journeycast run library/default.json --shard 1/4 --out part-1.json   (then 2/4 … 4/4 anywhere)
+  journeycast validate my-scenario.json
+  journeycast run default --replications 50 --format md
+  journeycast compare journey-excellence --set channels.callCentre.agents=30
+  journeycast sweep default --lever channels.callCentre.agents --from 20 --to 40 --steps 5
+  journeycast run default --shard 1/4 --out part-1.json   (then 2/4 … 4/4 anywhere)
   journeycast merge part-*.json --format md
   journeycast replay
   journeycast queue --arrivals-per-hour 100 --aht-minutes 6 --agents 11 --json

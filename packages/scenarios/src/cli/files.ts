@@ -1,5 +1,7 @@
 /** Reading scenario files and writing outputs, with errors as one line each. */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LIBRARY_IDS } from '../library.ts';
 import { parseScenarioText } from '../parseScenarioText.ts';
 import { RUN_LIMITS, type Scenario } from '../schema/scenarioSchema.ts';
 import { formatScenarioError } from '../validate/errors.ts';
@@ -57,8 +59,19 @@ export function readText(file: string): string {
   }
 }
 
+/**
+ * A scenario argument: a file path, or the id of a library scenario (`journeycast run default`),
+ * so the library works from any directory. A file of that name wins over the library.
+ */
+export function resolveScenarioArgument(argument: string): string {
+  if (existsSync(argument) || !(LIBRARY_IDS as readonly string[]).includes(argument))
+    return argument;
+  return fileURLToPath(new URL(`../../library/${argument}.json`, import.meta.url));
+}
+
 /** Reads, migrates and validates a scenario file; throws ScenarioFileError with every problem. */
-export function readScenarioFile(file: string): LoadedScenario {
+export function readScenarioFile(argument: string): LoadedScenario {
+  const file = resolveScenarioArgument(argument);
   const result = parseScenarioText(readText(file), file);
   if (!result.ok) throw new ScenarioFileError(file, result.errors.map(formatScenarioError));
   return {
