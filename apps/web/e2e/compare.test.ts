@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SCREENS, collectErrors, waitForRun } from './helpers.ts';
 
 test('two variants side by side with paired deltas', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto('/compare');
   const choose = page.getByRole('group', { name: 'Variants to compare (2 to 4)' });

@@ -82,7 +82,7 @@ test('a share link opens the same scenario, variant and levers', async ({ browse
   // A fresh browser (no draft) opening the link sees the same thing.
   const other = await browser.newContext();
   const fresh = await other.newPage();
-  const errors = collectErrors(fresh);
+  const errors = await collectErrors(fresh);
   await fresh.goto(url);
   await expect(fresh.getByText('Opened the shared scenario')).toBeVisible();
   await expect(fresh.getByLabel('Compared with the baseline')).toHaveValue('betterApp');

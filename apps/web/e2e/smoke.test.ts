@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { SCREENS, collectErrors, waitForRun } from './helpers.ts';
 
 test('every page loads, with its heading and no errors', async ({ page }) => {
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Workbench/);

@@ -4,7 +4,7 @@ import { SCREENS, collectErrors, metric, runStatus, waitForRun } from './helpers
 test('a slider moved with the keyboard changes the figures, which then settle', async ({
   page,
 }) => {
-  const errors = collectErrors(page);
+  const errors = await collectErrors(page);
   await page.goto('/');
   await waitForRun(page, 'Live estimate');
   const before = await metric(page, 'npv-p50');

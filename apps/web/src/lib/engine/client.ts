@@ -19,6 +19,15 @@ export function engineWorkerCount(): number {
   return Math.max(1, Math.min(4, cores - 1));
 }
 
+/**
+ * Whether the page was opened with `?test-hooks`: the coordinator then installs its fault and
+ * census hooks in its own global scope, where only a debugger (the browser tests) can call them.
+ * A link can set the flag but cannot call anything: it carries data, never code.
+ */
+function testHooksWanted(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-hooks');
+}
+
 function start(): { api: Remote<CoordinatorApi>; info: Promise<CoordinatorInfo> } {
   if (coordinator === undefined || info === undefined) {
     const worker = new Worker(new URL('./coordinator.worker.ts', import.meta.url), {
@@ -26,7 +35,7 @@ function start(): { api: Remote<CoordinatorApi>; info: Promise<CoordinatorInfo> 
       name: 'journeycast-coordinator',
     });
     coordinator = wrap<CoordinatorApi>(worker);
-    info = coordinator.init(engineWorkerCount());
+    info = coordinator.init(engineWorkerCount(), { testHooks: testHooksWanted() });
   }
   return { api: coordinator, info };
 }

@@ -9,6 +9,7 @@
 import { untrack } from 'svelte';
 import type { RunPlan, RunResult, StopReason } from '@journeycast/sim-core';
 import { startRun, type RunHandle } from './client.ts';
+import { isPartial, plainFailure } from './failure.ts';
 import type { NpvView, PrecisionInfo, RunUpdate, RunView } from './protocol.ts';
 
 export type RunStatus = 'idle' | 'waiting' | 'running' | 'done' | 'cancelled' | 'error';
@@ -34,6 +35,7 @@ export class LiveRun {
   firstEstimateMs: number | undefined = $state(undefined);
 
   private key: string | undefined;
+  private makePlan: (() => RunPlan | RunPlan[]) | undefined;
   private handle: RunHandle | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRequest = -Infinity;
@@ -59,6 +61,7 @@ export class LiveRun {
   private requestNow(key: string, makePlan: () => RunPlan | RunPlan[]): void {
     if (key === this.key && this.status !== 'cancelled' && this.status !== 'error') return;
     this.key = key;
+    this.makePlan = makePlan;
     this.handle?.cancel();
     this.handle = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
@@ -84,7 +87,8 @@ export class LiveRun {
       plans = Array.isArray(made) ? made : [made];
     } catch (error) {
       this.status = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.stoppedBy = undefined;
+      this.error = plainFailure(error);
       return;
     }
     this.sequence += 1;
@@ -150,7 +154,9 @@ export class LiveRun {
     handle.finished.catch((error: unknown) => {
       if (this.handle !== handle) return;
       this.status = 'error';
-      this.error = error instanceof Error ? error.message : String(error);
+      this.stoppedBy = undefined;
+      this.error = plainFailure(error);
+      this.handle = undefined;
     });
   }
 
@@ -196,6 +202,19 @@ export class LiveRun {
       this.status = 'cancelled';
       this.stoppedBy = 'cancelled';
     }
+  }
+
+  /** Runs the last inputs again (after a failure or a Cancel). */
+  retry(): void {
+    untrack(() => {
+      if (this.key !== undefined && this.makePlan !== undefined && !this.busy)
+        this.requestNow(this.key, this.makePlan);
+    });
+  }
+
+  /** Whether the result shown covers only part of the run (cancelled, or a worker failed). */
+  get partial(): boolean {
+    return isPartial(this);
   }
 
   get busy(): boolean {

@@ -3,6 +3,9 @@
  * a run plan goes in, summarized results and progress come back.
  */
 import type { RunPlan, RunResult, Stat, StopReason } from '@journeycast/sim-core';
+import type { WorkerCensus } from './census.ts';
+
+export type { WorkerCensus };
 
 /** The running precision of the paired NPV estimate (95 % interval half-width). */
 export interface PrecisionInfo {
@@ -47,9 +50,24 @@ export interface CoordinatorInfo {
   engineVersion: string;
 }
 
+/**
+ * What the coordinator installs as `self.__journeycastTest` in its own global scope when started
+ * with `testHooks` (see coordinator.worker.ts): reachable from a debugger only, never from the page.
+ */
+export interface CoordinatorTestHooks {
+  /**
+   * Makes one engine worker fail once a run has `afterDone` replications merged: 'throw' makes
+   * its next batch throw, 'exit' makes it die (an uncaught error, then the worker closes).
+   */
+  armFault(mode: 'throw' | 'exit', afterDone?: number): void;
+  census(): WorkerCensus & { faultsInjected: number; runsCancelled: number };
+}
+
 export interface CoordinatorApi {
-  /** Spawns the engine workers (idempotent). */
-  init(workers: number): CoordinatorInfo;
+  /** Spawns the engine workers (idempotent); `testHooks` installs the test hooks above. */
+  init(workers: number, options?: { testHooks?: boolean }): CoordinatorInfo;
+  /** Engine workers alive now, the most alive at once, and started in all (for leak checks). */
+  census(): WorkerCensus;
   /**
    * Runs a plan, calling `onUpdate` with throttled partial results (at most one per `throttleMs`,
    * the first as soon as replication 0 is in) and once more at the end. Resolves with the last update.

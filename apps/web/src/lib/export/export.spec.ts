@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
+import { runInProcess, summarize, type RunResult } from '@journeycast/sim-core';
+import { workbenchPlan, settingsFor } from '../engine/plans.ts';
+import { libraryScenario, scenarioHash } from '../scenario/source.ts';
+import { assumptions, auditStamp, runSettingsRows, sharedChanges } from '../state/roiInputs.ts';
+import { roiWorkbook } from './roiCase.ts';
 import { toCsv } from './csv.ts';
 import { neutralise, type Sheet } from './table.ts';
 import { columnName, sheetName, toXlsx, xmlEscape } from './xlsx.ts';
@@ -37,6 +42,13 @@ describe('neutralise', () => {
       expect(neutralise(bad)).toBe(`'${bad}`);
     expect(neutralise('Retention')).toBe('Retention');
     expect(neutralise('')).toBe('');
+  });
+
+  it('also after leading white space or a line feed, and in full-width forms', () => {
+    for (const bad of [' =1+1', '\u00a0@SUM(1)', '\n=1', '  -2+3', '\uff1dSUM(1)', '\uff20x', '\n'])
+      expect(neutralise(bad)).toBe(`'${bad}`);
+    for (const fine of ['a = b', 'Cost-to-serve', 'x@y', '\u2212123 to 456', "'already"])
+      expect(neutralise(fine)).toBe(fine);
   });
 });
 
@@ -116,4 +128,106 @@ describe('XLSX', () => {
   it('gives the same bytes for the same case', () => {
     expect(toXlsx(sheets)).toEqual(toXlsx(sheets));
   });
+});
+
+const csvQuote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** The fields of an RFC 4180 CSV, quotes undone. */
+function csvFields(csv: string): string[] {
+  const fields: string[] = [];
+  const pattern = /(?:^|,|\r\n)(?:"((?:[^"]|"")*)"|([^",\r\n]*))/g;
+  for (const m of csv.replace(/^\uFEFF/, '').matchAll(pattern))
+    fields.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? ''));
+  return fields;
+}
+
+/** A spreadsheet acts on these when a text cell starts with them. */
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+describe('the ROI case of a hostile scenario', () => {
+  const HOSTILE = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(1)',
+    '\t=1+1',
+    '\r=1+1',
+  ];
+
+  async function hostileWorkbook(label: string) {
+    const scenario = libraryScenario('default');
+    scenario.title = HOSTILE[0]!;
+    scenario.run = { seed: 5, replications: 2, agents: 200, queueDaysPerMonth: 1 };
+    scenario.variants[0]!.label = label;
+    scenario.levers[0]!.label = '@SUM(A1:A9)';
+    const levers = { [scenario.levers[0]!.path]: 40 };
+    const variantId = scenario.variants[0]!.id;
+    const plan = workbenchPlan(scenario, variantId, levers, 'full');
+    const outcome = await runInProcess(plan);
+    const result: RunResult = summarize(plan, outcome.collector, outcome.replications);
+    const settings = settingsFor(scenario, 'full');
+    const stamp = auditStamp(
+      scenario,
+      scenarioHash(scenario),
+      variantId,
+      levers,
+      result,
+      settings,
+      '2026-11-25T10:00:00.000Z',
+      'Complete: 2 of 2 replications',
+    );
+    return roiWorkbook({
+      stamp,
+      result,
+      variantId,
+      assumptions: assumptions(scenario, variantId, levers),
+      shared: sharedChanges(scenario, levers),
+      runSettings: runSettingsRows(scenario, settings, result.replications),
+    });
+  }
+
+  it('neutralises every text cell and keeps numbers numeric, in CSV and XLSX', async () => {
+    for (const label of HOSTILE.slice(1)) {
+      const sheets = await hostileWorkbook(label);
+      const csv = toCsv(sheets);
+      for (const field of csvFields(csv)) if (FORMULA.test(field)) expect(field).toMatch(NUMBER);
+      expect(csv).toContain(`\r\nCompared variant,${csvQuote(`'${label}`)}\r\n`);
+      expect(csvFields(csv).some((f) => NUMBER.test(f) && f.startsWith('-'))).toBe(true);
+      const files = unzipSync(toXlsx(sheets));
+      let negatives = 0;
+      const texts: string[] = [];
+      for (let i = 1; i <= sheets.length; i++) {
+        const xml = strFromU8(files[`xl/worksheets/sheet${i}.xml`]!);
+        expect(xml).not.toContain('<f>');
+        for (const m of xml.matchAll(/<c r="[A-Z]+\d+"([^>]*)>([\s\S]*?)<\/c>/g)) {
+          if (m[1]!.includes('t="inlineStr"')) {
+            const text = /<t[^>]*>([\s\S]*?)<\/t>/
+              .exec(m[2]!)![1]!
+              .replace(/&quot;/g, '"')
+              .replace(/&amp;/g, '&');
+            expect(text).not.toMatch(FORMULA);
+            texts.push(text);
+          } else {
+            const value = /<v>([^<]*)<\/v>/.exec(m[2]!)![1]!;
+            expect(value).toMatch(NUMBER);
+            if (value.startsWith('-')) negatives++;
+          }
+        }
+      }
+      expect(texts).toContain(`'${label}`);
+      expect(texts).toContain(`'${HOSTILE[0]} (default)`);
+      expect(texts.some((t) => t.startsWith("'@SUM(A1:A9) = 40"))).toBe(true);
+      expect(negatives).toBeGreaterThan(0);
+    }
+  }, 30_000);
+
+  it('writes numbers inside text ranges with the typographic minus, not a formula sign', async () => {
+    const sheets = await hostileWorkbook('Safe label');
+    const ranges = sheets[0]!.rows
+      .flat()
+      .filter((c): c is string => typeof c === 'string' && / to /.test(c));
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const range of ranges) expect(range).not.toMatch(/^-/);
+  }, 30_000);
 });

@@ -21,6 +21,11 @@ export interface AuditStamp {
   engineVersion: string;
   /** ISO date-time the result was completed. */
   generatedAt: string;
+  /**
+   * Whether the result is the whole run: "Complete: 200 of 200 replications", or "Partial: 12 of
+   * 200 replications; an engine worker failed: …" (cancelled or failed runs keep what they had).
+   */
+  runOutcome: string;
   leverChanges: string[];
 }
 
@@ -50,6 +55,7 @@ export function stampRows(stamp: AuditStamp): Cell[][] {
     ['Currency', stamp.currency],
     ['Seed', stamp.seed],
     ['Replications', stamp.replications],
+    ['Run', stamp.runOutcome],
     ['Simulated customers', stamp.agents],
     ['Engine version', stamp.engineVersion],
     ['Generated', stamp.generatedAt],
@@ -190,8 +196,15 @@ function summarySheet(input: RoiCaseInput, base: VariantResult, variant: Variant
   return { name: 'Summary', rows, widths: [44, 12, 16, 16, 24, 24] };
 }
 
+/**
+ * A number inside text (the P10–P90 ranges). Negative values take the typographic minus (U+2212):
+ * the cell is text either way, and a leading ASCII '-' would make it look like a formula that
+ * neutralise() must then quote.
+ */
 function fmtPlain(value: number): string {
-  return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : '';
+  return Number.isFinite(value)
+    ? String(Math.round(value * 100) / 100).replace(/^-/, '\u2212')
+    : '';
 }
 
 function yearlySheet(input: RoiCaseInput, base: VariantResult, variant: VariantResult): Sheet {

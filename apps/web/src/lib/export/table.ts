@@ -19,11 +19,19 @@ export interface Sheet {
   widths?: number[];
 }
 
-/** Characters that make a spreadsheet read text as a formula (CSV injection, OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would read as a formula (CSV injection, OWASP "CSV Injection"): text starting
+ * with =, +, -, @, tab or carriage return. Also covered, because importers differ and it costs
+ * nothing: those signs after leading white space or a line feed (LibreOffice's "trim spaces"
+ * import option drops the space before parsing), and their full-width forms ＝ ＋ － ＠, which
+ * East Asian input methods type and some spreadsheets normalise.
+ */
+const FORMULA_START = /^[\t\r\n]|^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /**
- * Text a spreadsheet will not run: a leading `'` when it starts with =, +, −, @, tab or CR.
+ * Text a spreadsheet will not run: a leading `'` when it starts with =, +, -, @, tab or CR (see
+ * FORMULA_START). Only text cells pass through here: numbers are written as numbers, so -5 stays
+ * the number −5 and is never turned into the text '-5.
  *
  * @example
  * neutralise('=HYPERLINK("http://x")'); // => '\'=HYPERLINK("http://x")'

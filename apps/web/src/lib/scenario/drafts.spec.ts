@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORRUPT_PREFIX, DRAFT_KEY, loadDraft, saveDraft, type DraftStorage } from './drafts.ts';
+import {
+  CORRUPT_PREFIX,
+  DRAFT_KEY,
+  loadDraft,
+  saveDraft,
+  storageProblem,
+  type DraftStorage,
+} from './drafts.ts';
 import { DEFAULT_SCENARIO_ID, libraryScenario } from './source.ts';
 
 function memory(
@@ -68,5 +76,52 @@ describe('drafts', () => {
       throw new Error('QuotaExceededError');
     };
     expect(saveDraft(store, draft())).toContain('Quota');
+  });
+
+  it('say why storage refused, in words', () => {
+    const store = memory();
+    store.setItem = () => {
+      throw new DOMException('Setting the value of "x" exceeded the quota.', 'QuotaExceededError');
+    };
+    expect(saveDraft(store, draft())).toBe('this browser’s storage for the site is full');
+    expect(storageProblem(new DOMException('The operation is insecure.', 'SecurityError'))).toBe(
+      'this browser does not allow the site to store data',
+    );
+    expect(storageProblem(new Error('disk on fire\n    at x (y.js:1:1)'))).toBe(
+      'storage refused it: disk on fire',
+    );
+  });
+
+  it('load a draft saved with an older scenario schema through the migrations', () => {
+    const v1 = JSON.parse(
+      readFileSync(
+        new URL('../../../../../packages/scenarios/src/fixtures/default.v1.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    expect(v1.schemaVersion).toBe(1);
+    const stored = JSON.stringify({ ...draft(), version: 1, scenario: v1, levers: {} });
+    const loaded = loadDraft(memory({ [DRAFT_KEY]: stored }));
+    expect(loaded.kind).toBe('ok');
+    if (loaded.kind !== 'ok') return;
+    expect(loaded.migratedFrom).toBe(1);
+    expect(loaded.draft.scenario.schemaVersion).toBe(2);
+    expect(loaded.draft.scenario.run.agents).toBe(v1.run.simulatedAgents);
+    expect(loaded.draft.variantId).toBe('betterApp');
+    // A current draft says nothing about migration.
+    const current = memory();
+    saveDraft(current, draft());
+    const again = loadDraft(current);
+    expect(again.kind === 'ok' && again.migratedFrom).toBeUndefined();
+  });
+
+  it('set aside a draft from a newer build, saying which version it is', () => {
+    const newer = { ...libraryScenario(DEFAULT_SCENARIO_ID), schemaVersion: 99 };
+    const store = memory({
+      [DRAFT_KEY]: JSON.stringify({ ...draft(), version: 1, scenario: newer }),
+    });
+    const loaded = loadDraft(store);
+    expect(loaded.kind).toBe('unreadable');
+    if (loaded.kind === 'unreadable') expect(loaded.reason).toContain('schemaVersion 99');
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Drafts: the current scenario, variant and lever values, saved to localStorage as you work and
- * restored on reload. A stored entry that cannot be read (hand-edited, truncated, from an older
+ * restored on reload. A stored entry that cannot be read (hand-edited, truncated, from a newer
  * build) is moved aside under another key, kept for recovery, and reported: never a blank app.
+ * A draft whose scenario an older build wrote (an older schema version) loads through the same
+ * migrations as a file. Storage that is full or switched off is reported in words
+ * (storageProblem); the app keeps working without drafts.
  */
-import type { Scenario } from '@journeycast/scenarios';
+import { migrateScenario, type Scenario } from '@journeycast/scenarios';
 import { CUSTOM_ID, checkLeverValue, type LeverValues } from './levers.ts';
 import { validateScenario } from './source.ts';
 
@@ -30,7 +33,8 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export type LoadedDraft =
   | { kind: 'none' }
-  | { kind: 'ok'; draft: Draft }
+  /** `migratedFrom`: the scenario schema version the draft was saved with, when older. */
+  | { kind: 'ok'; draft: Draft; migratedFrom?: number }
   | { kind: 'unreadable'; reason: string; movedTo: string | undefined };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -54,13 +58,19 @@ function checkOrigin(value: unknown): Origin | undefined {
 /** Checks a parsed draft; returns the reason it cannot be used, or the draft. */
 export function checkDraft(
   value: unknown,
-): { ok: true; draft: Draft } | { ok: false; reason: string } {
+): { ok: true; draft: Draft; migratedFrom?: number } | { ok: false; reason: string } {
   if (!isObject(value)) return { ok: false, reason: 'it is not a draft object' };
   if (value.version !== 1)
     return { ok: false, reason: `unknown draft version ${JSON.stringify(value.version)}` };
   const origin = checkOrigin(value.origin);
   if (origin === undefined) return { ok: false, reason: 'origin: not a known origin' };
-  const checked = validateScenario(value.scenario);
+  // A draft saved by an older build holds an older scenario: the file migrations bring it forward.
+  const migrated = migrateScenario(value.scenario);
+  if (!migrated.ok) {
+    const first = migrated.errors[0]!;
+    return { ok: false, reason: `scenario.${first.path}: ${first.message}` };
+  }
+  const checked = validateScenario(migrated.scenario);
   if (!checked.ok) {
     const first = checked.errors[0]!;
     return { ok: false, reason: `scenario.${first.path}: ${first.message}` };
@@ -91,6 +101,7 @@ export function checkDraft(
     : [];
   return {
     ok: true,
+    ...(migrated.migratedFrom !== undefined ? { migratedFrom: migrated.migratedFrom } : {}),
     draft: {
       version: 1,
       savedAt: typeof value.savedAt === 'string' ? value.savedAt : new Date(0).toISOString(),
@@ -115,7 +126,10 @@ export function loadDraft(storage: DraftStorage, now: Date = new Date()): Loaded
   let reason: string;
   try {
     const checked = checkDraft(JSON.parse(raw));
-    if (checked.ok) return { kind: 'ok', draft: checked.draft };
+    if (checked.ok) {
+      const { draft, migratedFrom } = checked;
+      return { kind: 'ok', draft, ...(migratedFrom !== undefined ? { migratedFrom } : {}) };
+    }
     reason = checked.reason;
   } catch (error) {
     reason = `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
@@ -131,7 +145,26 @@ export function loadDraft(storage: DraftStorage, now: Date = new Date()): Loaded
   }
 }
 
-/** Saves the draft; returns an error message when storage refuses (full, or disabled). */
+/**
+ * Why storage refused, in words: browsers throw a DOMException named QuotaExceededError when
+ * storage is full (older Firefox: NS_ERROR_DOM_QUOTA_REACHED), SecurityError when the user or a
+ * policy switched site data off; their messages are meant for developers.
+ *
+ * @example
+ * storageProblem(new DOMException('…exceeded the quota.', 'QuotaExceededError'));
+ * // => 'this browser’s storage for the site is full'
+ */
+export function storageProblem(error: unknown): string {
+  const name =
+    typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    return 'this browser’s storage for the site is full';
+  if (name === 'SecurityError') return 'this browser does not allow the site to store data';
+  const message = error instanceof Error ? error.message : String(error);
+  return `storage refused it: ${message.split('\n', 1)[0]!.slice(0, 200)}`;
+}
+
+/** Saves the draft; returns why not, in words, when storage refuses (full, or disabled). */
 export function saveDraft(
   storage: DraftStorage,
   draft: Omit<Draft, 'version' | 'savedAt'>,
@@ -142,6 +175,6 @@ export function saveDraft(
     storage.setItem(DRAFT_KEY, JSON.stringify(value));
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return storageProblem(error);
   }
 }

@@ -5,15 +5,37 @@
  * server. A link is validated on load like a file: any problem gives a message, never a broken app.
  */
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
-import type { Scenario } from '@journeycast/scenarios';
+import { RUN_LIMITS, type Scenario } from '@journeycast/scenarios';
 import { applyMergePatch, containsNull, createMergePatch } from './diff.ts';
 import { CUSTOM_ID, checkLeverValue, type LeverValues } from './levers.ts';
 import { LIBRARY_IDS, libraryScenario, validateScenario, type ScenarioError } from './source.ts';
 
 export const SHARE_PARAM = 's';
-/** Longest fragment accepted (characters) and largest inflated payload (bytes). */
-export const MAX_LINK_CHARS = 200_000;
-export const MAX_PAYLOAD_BYTES = 5_000_000;
+/**
+ * Longest fragment accepted, in characters (64 KiB), checked before anything is decoded. A library
+ * scenario's changes take a few hundred characters and a whole imported scenario a few thousand;
+ * browsers and mail clients mangle much longer links anyway. Larger scenarios travel as files.
+ */
+export const MAX_LINK_CHARS = 65_536;
+/** Largest inflated payload (bytes): what a scenario file may hold, no more. */
+export const MAX_PAYLOAD_BYTES = RUN_LIMITS.maxFileBytes;
+/**
+ * Compressed bytes fed to the inflater at a time. DEFLATE expands at most about 1032:1, so one
+ * step yields at most about 1 MB, and a decompression bomb (a small link that unpacks to hundreds
+ * of megabytes) is stopped within one step of the limit instead of being unpacked whole first
+ * (fflate's `push` inflates everything it is given before calling back).
+ */
+const INFLATE_STEP_BYTES = 1024;
+
+const grouped = (n: number) => n.toLocaleString('en-GB');
+const megabytes = (bytes: number) => `${Number((bytes / 1e6).toPrecision(3))} MB`;
+
+/** Why a fragment of this length is refused, or undefined when it is short enough. */
+export function linkLengthProblem(chars: number): string | undefined {
+  return chars > MAX_LINK_CHARS
+    ? `the link is ${grouped(chars)} characters long; a Journeycast link holds at most ${grouped(MAX_LINK_CHARS)} (share a scenario this large as a file)`
+    : undefined;
+}
 
 export interface SharePayload {
   v: 1;
@@ -74,15 +96,27 @@ export function encodeShare(state: ShareState): string {
   return toBase64Url(deflateSync(strToU8(json), { level: 9 }));
 }
 
-function inflateLimited(data: Uint8Array): Uint8Array {
+/** Thrown by inflateLimited when the output would pass its limit. */
+export class PayloadTooLarge extends Error {}
+
+/** Inflates raw DEFLATE data, refusing (with a message) output above `limit` bytes. */
+export function inflateLimited(data: Uint8Array, limit = MAX_PAYLOAD_BYTES): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > MAX_PAYLOAD_BYTES) throw new Error('the link unpacks to more than 5 MB');
+    if (total > limit) {
+      throw new PayloadTooLarge(
+        `unpacks to more than ${megabytes(limit)} (a scenario is at most ${megabytes(limit)}); it is damaged or was made to exhaust memory`,
+      );
+    }
     chunks.push(chunk);
   });
-  inflater.push(data, true);
+  if (data.length === 0) inflater.push(data, true);
+  for (let start = 0; start < data.length; start += INFLATE_STEP_BYTES) {
+    const end = Math.min(data.length, start + INFLATE_STEP_BYTES);
+    inflater.push(data.subarray(start, end), end === data.length);
+  }
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -105,11 +139,13 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** Reads a fragment value back into a validated state. */
 export function decodeShare(encoded: string): DecodedShare {
   if (encoded.length === 0) return fail('the link holds no scenario');
-  if (encoded.length > MAX_LINK_CHARS) return fail('the link is too long to be a Journeycast link');
+  const tooLong = linkLengthProblem(encoded.length);
+  if (tooLong !== undefined) return fail(tooLong);
   let payload: unknown;
   try {
     payload = JSON.parse(strFromU8(inflateLimited(fromBase64Url(encoded))));
   } catch (error) {
+    if (error instanceof PayloadTooLarge) return fail(`the link ${error.message}`);
     const reason = error instanceof Error ? error.message : String(error);
     return fail(`the link is damaged or incomplete (${reason}); ask for it again`);
   }

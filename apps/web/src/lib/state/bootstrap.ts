@@ -2,14 +2,27 @@
  * Start-up: open the scenario a share link names, else the saved draft, else the default. Then
  * save drafts as the user works. Every failure becomes a message; the app always opens.
  */
-import { loadDraft, saveDraft, type DraftStorage } from '../scenario/drafts.ts';
+import { SCHEMA_VERSION } from '@journeycast/scenarios';
+import { loadDraft, saveDraft, storageProblem, type DraftStorage } from '../scenario/drafts.ts';
 import { decodeShare, shareFromHash } from '../scenario/share.ts';
 import { session } from './session.svelte.ts';
 
+const KEEP_WORK =
+  'The app keeps working, but a reload or a closed tab would lose your changes: use Export scenario on the Library page to keep them.';
+
+let storageNoticeShown = false;
+
+/** localStorage, or undefined (said once) when the browser refuses it (site data switched off). */
 function storage(): DraftStorage | undefined {
   try {
-    return window.localStorage;
-  } catch {
+    const store = window.localStorage;
+    if (store === null || store === undefined) throw new Error('localStorage is not available');
+    return store;
+  } catch (error) {
+    if (!storageNoticeShown) {
+      storageNoticeShown = true;
+      session.notify('error', `Drafts are off: ${storageProblem(error)}. ${KEEP_WORK}`);
+    }
     return undefined;
   }
 }
@@ -52,6 +65,12 @@ export function restore(): void {
         levers: draft.levers,
         compareIds: draft.compareIds,
       });
+      if (loaded.migratedFrom !== undefined) {
+        session.notify(
+          'info',
+          `Your draft was saved by an older Journeycast (scenario schema version ${loaded.migratedFrom}); it was brought up to version ${SCHEMA_VERSION}.`,
+        );
+      }
     } else if (loaded.kind === 'unreadable') {
       session.notify(
         'error',
@@ -65,7 +84,8 @@ export function restore(): void {
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-let saveErrorShown = false;
+/** The notice of a failed save, while saving keeps failing (one message, not one per change). */
+let saveErrorNotice: number | undefined;
 
 /** Saves the draft shortly after the last change. */
 export function scheduleDraftSave(): void {
@@ -81,10 +101,15 @@ export function scheduleDraftSave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
-    const error = saveDraft(store, snapshot);
-    if (error !== undefined && !saveErrorShown) {
-      saveErrorShown = true;
-      session.notify('error', `Your draft could not be saved in this browser (${error}).`);
+    const problem = saveDraft(store, snapshot);
+    if (problem === undefined) {
+      if (saveErrorNotice !== undefined) session.dismiss(saveErrorNotice);
+      saveErrorNotice = undefined;
+    } else if (saveErrorNotice === undefined) {
+      saveErrorNotice = session.notify(
+        'error',
+        `Your draft could not be saved: ${problem}. ${KEEP_WORK}`,
+      );
     }
   }, 300);
 }

@@ -30,6 +30,7 @@ export function auditStamp(
   result: RunResult,
   settings: RunSettingsUsed,
   generatedAt: string,
+  runOutcome: string,
 ): AuditStamp {
   return {
     scenarioTitle: scenario.title,
@@ -42,6 +43,7 @@ export function auditStamp(
     agents: settings.agents,
     engineVersion: result.engineVersion,
     generatedAt,
+    runOutcome,
     leverChanges: leverChanges(scenario, levers),
   };
 }
