@@ -98,3 +98,32 @@ test('without ?test-hooks the coordinator has no fault hooks', async ({ page }) 
     await page.evaluate(() => Object.keys(window).filter((k) => /journeycast/i.test(k))),
   ).toEqual([]);
 });
+
+test('a coordinator that crashes mid-run: the run says so, and the next change starts a fresh one', async ({
+  page,
+}) => {
+  await page.goto('/?test-hooks');
+  const coordinator = await coordinatorOf(page);
+  await waitForRun(page, 'Live estimate');
+
+  // Start a run, then crash the coordinator worker itself while it is under way.
+  await page.locator('#lever-7-range').focus();
+  await page.keyboard.press('ArrowRight');
+  await coordinator.evaluate(() =>
+    (
+      self as unknown as { __journeycastTest: { crashCoordinator(): void } }
+    ).__journeycastTest.crashCoordinator(),
+  );
+
+  const status = runStatus(page, 'Live estimate');
+  await expect(status).toHaveAttribute('data-run-status', 'error');
+  await expect(status).toContainText(
+    'the simulation stopped unexpectedly; it starts again with your next change',
+  );
+  await expect(status).not.toContainText(/Uncaught|\.js:\d+/);
+
+  // The next change starts a fresh coordinator and runs to completion.
+  await page.keyboard.press('ArrowLeft');
+  await waitForRun(page, 'Live estimate');
+  expect(Number(await metric(page, 'npv-p50'))).not.toBeNaN();
+});

@@ -59,6 +59,7 @@ export interface Census {
 interface Hooks {
   armFault(mode: 'throw' | 'exit', afterDone?: number): void;
   census(): Census;
+  crashCoordinator(): void;
 }
 
 /** The coordinator worker of a page opened with `?test-hooks`, once its hooks are installed. */

@@ -8,7 +8,13 @@ import type { CoordinatorApi, CoordinatorInfo, RunUpdate, RunView } from './prot
 
 let coordinator: Remote<CoordinatorApi> | undefined;
 let info: Promise<CoordinatorInfo> | undefined;
+/** Rejects when the current coordinator worker dies; every pending call races it. */
+let failed: Promise<never> | undefined;
 let nextRunId = 1;
+
+/** What a page says when the coordinator worker itself stops (a crash or a failed start). */
+export const COORDINATOR_FAILED =
+  'the simulation stopped unexpectedly; it starts again with your next change';
 
 /**
  * Engine workers: one per spare core, at most four. The main thread keeps a core to draw, the
@@ -28,16 +34,37 @@ function testHooksWanted(): boolean {
   return typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-hooks');
 }
 
-function start(): { api: Remote<CoordinatorApi>; info: Promise<CoordinatorInfo> } {
-  if (coordinator === undefined || info === undefined) {
+function start(): {
+  api: Remote<CoordinatorApi>;
+  info: Promise<CoordinatorInfo>;
+  failed: Promise<never>;
+} {
+  if (coordinator === undefined || info === undefined || failed === undefined) {
     const worker = new Worker(new URL('./coordinator.worker.ts', import.meta.url), {
       type: 'module',
       name: 'journeycast-coordinator',
     });
-    coordinator = wrap<CoordinatorApi>(worker);
-    info = coordinator.init(engineWorkerCount(), { testHooks: testHooksWanted() });
+    const api = wrap<CoordinatorApi>(worker);
+    // A dead coordinator never answers: without this, every run after a crash would wait forever.
+    // On its first error it is forgotten (and ended), so the next run starts a fresh one.
+    const death = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        if (coordinator === api) {
+          coordinator = undefined;
+          info = undefined;
+          failed = undefined;
+        }
+        worker.terminate();
+        reject(new Error(COORDINATOR_FAILED));
+      });
+    });
+    death.catch(() => undefined);
+    coordinator = api;
+    failed = death;
+    info = Promise.race([api.init(engineWorkerCount(), { testHooks: testHooksWanted() }), death]);
   }
-  return { api: coordinator, info };
+  return { api: coordinator, info, failed };
 }
 
 /** Starts the workers ahead of the first run (so their start-up is not on the first estimate). */
@@ -58,18 +85,21 @@ export function startRun(
   throttleMs = 150,
   view: RunView = 'full',
 ): RunHandle {
-  const { api, info: ready } = start();
+  const { api, info: ready, failed: death } = start();
   const runId = nextRunId++;
   let cancelled = false;
   const finished = ready.then(async () => {
-    const final = await api.run(
-      runId,
-      plan,
-      { throttleMs, view },
-      proxy((update: RunUpdate) => {
-        if (!cancelled) onUpdate(update);
-      }),
-    );
+    const final = await Promise.race([
+      api.run(
+        runId,
+        plan,
+        { throttleMs, view },
+        proxy((update: RunUpdate) => {
+          if (!cancelled) onUpdate(update);
+        }),
+      ),
+      death,
+    ]);
     if (!cancelled) onUpdate(final);
     return final;
   });

@@ -89,6 +89,11 @@ function installTestHooks(): void {
       armedFault = { mode, afterDone: Math.max(0, Math.floor(afterDone)) };
     },
     census: () => ({ ...engines.census(pool?.size ?? 0), faultsInjected, runsCancelled }),
+    crashCoordinator() {
+      setTimeout(() => {
+        throw new Error('the coordinator worker crashed on purpose');
+      });
+    },
   };
   (self as unknown as { __journeycastTest?: CoordinatorTestHooks }).__journeycastTest = hooks;
 }

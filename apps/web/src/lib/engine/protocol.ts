@@ -61,6 +61,8 @@ export interface CoordinatorTestHooks {
    */
   armFault(mode: 'throw' | 'exit', afterDone?: number): void;
   census(): WorkerCensus & { faultsInjected: number; runsCancelled: number };
+  /** Makes the coordinator worker itself die (an uncaught error), as a crash would. */
+  crashCoordinator(): void;
 }
 
 export interface CoordinatorApi {
