@@ -32,6 +32,20 @@ test('a broken scenario file shows its errors next to their paths', async ({ pag
   });
   await expect(alert).toContainText('bad.json was not imported');
   await expect(row('(file)')).toContainText('JSON syntax error at line 1');
+
+  // Invalid UTF-8 is reported with its place, not silently replaced.
+  await page.locator('#scenario-file').setInputFiles({
+    name: 'latin1.json',
+    mimeType: 'application/json',
+    buffer: Buffer.concat([
+      Buffer.from('{\n  "title": "Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"\n}'),
+    ]),
+  });
+  await expect(alert).toContainText('latin1.json was not imported');
+  await expect(row('(file)')).toContainText(/UTF-8/);
+  await expect(row('(file)')).toContainText(/line 2/);
   // The app keeps working with the scenario it had.
   await expect(page.locator('header')).toContainText('Northbank');
 });

@@ -20,9 +20,11 @@ export { JSON_SCHEMA_DIALECT, scenarioJsonSchema } from './schema/jsonSchema.ts'
 // Reading, validating, migrating, hashing
 export {
   MAX_JSON_DEPTH,
+  parseScenarioBytes,
   parseScenarioText,
   type ParseScenarioResult,
 } from './parseScenarioText.ts';
+export { decodeUtf8, type DecodeResult, type Utf8Error } from './parse/decodeUtf8.ts';
 export {
   scenarioErrors,
   validateScenario,
@@ -42,6 +44,14 @@ export {
   type BaselineChange,
 } from './validate/baselineChanges.ts';
 export { lookupPath, type PathLookup } from './validate/modelPaths.ts';
+export {
+  estimateFirstMonthCalls,
+  estimatePopulation,
+  resultProblems,
+  runLoadProblems,
+  type LoadProblem,
+  type PopulationEstimate,
+} from './validate/runLoad.ts';
 export { allMetrics, metricProblem, readMetric, type MetricContext } from './validate/metrics.ts';
 export {
   MIGRATIONS,

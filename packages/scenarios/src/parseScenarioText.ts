@@ -5,6 +5,7 @@
  */
 import { scenarioHash } from './canonical.ts';
 import { migrateScenario } from './migrations.ts';
+import { decodeUtf8 } from './parse/decodeUtf8.ts';
 import { parseJson } from './parse/parseJson.ts';
 import { RUN_LIMITS, SCHEMA_VERSION, type Scenario } from './schema/scenarioSchema.ts';
 import type { ScenarioError } from './validate/errors.ts';
@@ -19,6 +20,13 @@ export type ParseScenarioResult =
 
 function megabytes(bytes: number): string {
   return `${Number((bytes / 1e6).toPrecision(3))} MB`;
+}
+
+/** "the file is 9.6 MB; … at most 5 MB", in bytes when the rounded sizes would read the same. */
+function sizeMessage(bytes: number, limit: number): string {
+  return megabytes(bytes) === megabytes(limit)
+    ? `the file is ${bytes} bytes; a scenario file may be at most ${limit} bytes (${megabytes(limit)})`
+    : `the file is ${megabytes(bytes)}; a scenario file may be at most ${megabytes(limit)}`;
 }
 
 /** Bytes of a string in UTF-8, without allocating it. */
@@ -57,7 +65,7 @@ export function parseScenarioText(text: string, fileName?: string): ParseScenari
     return fail([
       {
         path: '',
-        message: `the file is ${megabytes(bytes)}; a scenario file may be at most ${megabytes(limit)}`,
+        message: sizeMessage(bytes, limit),
       },
     ]);
   }
@@ -89,4 +97,27 @@ export function parseScenarioText(text: string, fileName?: string): ParseScenari
     hash: scenarioHash(validated.scenario),
     ...(migrated.migratedFrom !== undefined ? { migratedFrom: migrated.migratedFrom } : {}),
   };
+}
+
+/**
+ * From the bytes of a scenario file (a CLI read, a dropped or uploaded file's ArrayBuffer): the
+ * size limit on the bytes, strict UTF-8 (the first invalid byte reported with its line and
+ * column, never replaced by U+FFFD; see parse/decodeUtf8.ts), then `parseScenarioText`. Prefer it
+ * to decoding first: `Blob.text()` and `readFileSync(…, 'utf8')` replace invalid bytes silently.
+ *
+ * @example
+ * parseScenarioBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+ */
+export function parseScenarioBytes(bytes: Uint8Array, fileName?: string): ParseScenarioResult {
+  const withFile = (message: string): ParseScenarioResult => ({
+    ok: false,
+    errors: [{ path: '', message, ...(fileName !== undefined ? { file: fileName } : {}) }],
+  });
+  const limit = RUN_LIMITS.maxFileBytes;
+  if (bytes.length > limit) {
+    return withFile(sizeMessage(bytes.length, limit));
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return withFile(decoded.error.message);
+  return parseScenarioText(decoded.text, fileName);
 }

@@ -37,6 +37,12 @@ export {
 
 // The engine
 export { ENGINE_VERSION } from './engine/version.ts';
+export {
+  ENGINE_LIMITS,
+  maxReplicationsFor,
+  resultBytesPerReplication,
+  type SummaryShape,
+} from './engine/limits.ts';
 export { compileModel, type CompiledModel } from './engine/compile.ts';
 export {
   layoutFor,
@@ -61,6 +67,7 @@ export {
   type SummaryLayout,
 } from './engine/summaryLayout.ts';
 export { simulateQueue, type QueueCheck, type QueueCheckParams } from './engine/queueCheck.ts';
+export { simulatedQueueDays } from './engine/channelQueue.ts';
 
 // Runs, workers and statistics
 export type { PlanVariant, PrecisionTarget, ReplicationRecord, RunPlan } from './runner/plan.ts';
@@ -73,6 +80,7 @@ export {
   type RunProgress,
   type StopReason,
   type WorkerFactory,
+  unlessWorkerFails,
 } from './runner/pool.ts';
 export { inProcessWorker, messageChannelWorker, runInProcess } from './runner/inProcess.ts';
 export { createEngineWorkerApi, type EngineWorkerApi } from './worker/api.ts';

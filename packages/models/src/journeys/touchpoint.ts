@@ -23,7 +23,12 @@ export function touchpointContactProbability(
     return 0;
   if (touchpoint.toTenureMonth !== undefined && tenureMonths > touchpoint.toTenureMonth) return 0;
   if (touchpoint.renewalMonthsOnly === true && !isRenewalMonth(segment, tenureMonths)) return 0;
-  const multiplier = touchpoint.segmentMultipliers?.[segmentId] ?? 1;
+  // Own keys only: a segment named "toString" must not read Object.prototype.toString.
+  const multipliers = touchpoint.segmentMultipliers;
+  const multiplier =
+    multipliers !== undefined && Object.hasOwn(multipliers, segmentId)
+      ? multipliers[segmentId]!
+      : 1;
   const p = touchpoint.monthlyProbability * segment.contactRateMultiplier * multiplier;
   return p > 1 ? 1 : p;
 }

@@ -6,6 +6,7 @@
  * the schema first and this second, and reports both with the same words. Every problem is
  * returned, not just the first, each with its path relative to the model.
  */
+import { costPerAcquisitionAtSpend } from '../acquisition/acquisitionVolume.ts';
 import { describeValue } from '../errors.ts';
 import { LIMITS, type ModelSpec } from './modelSpec.ts';
 
@@ -23,6 +24,15 @@ export function sumShares(shares: Record<string, number>): number {
   let total = 0;
   for (const key of Object.keys(shares)) total += shares[key] ?? 0;
   return total;
+}
+
+/**
+ * Ids as a message lists them: all of them up to `max`, else the first `max` and a count, so a
+ * model with thousands of segments (refused for that) cannot make every message a page long.
+ */
+function idList(ids: readonly string[], max = 24): string {
+  if (ids.length <= max) return ids.join(', ');
+  return `${ids.slice(0, max).join(', ')} and ${ids.length - max} more`;
 }
 
 export function checkModel(model: ModelSpec): ModelProblem[] {
@@ -50,13 +60,10 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
   ) => {
     const keys = Object.keys(shares);
     if (keys.length === 0) report(path, `at least one ${what} with a share`, 'an empty map');
+    const known = new Set(allowed);
     for (const key of keys) {
-      if (!allowed.includes(key)) {
-        report(
-          `${path}.${key}`,
-          `one of the ${what}s (${allowed.join(', ') || 'none defined'})`,
-          key,
-        );
+      if (!known.has(key)) {
+        report(`${path}.${key}`, `one of the ${what}s (${idList(allowed) || 'none defined'})`, key);
       }
     }
     const total = sumShares(shares);
@@ -101,6 +108,18 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
         source.costPerAcquisition,
       );
     }
+    if (source.mode === 'budget' && source.monthlyBudget > 0 && source.costPerAcquisition > 0) {
+      // spend / CPA(spend): with a tiny cost per acquisition this overflows (1e6 / 1e-300 is
+      // Infinity), and the engine would be asked for more customers than any array can hold.
+      const bought = source.monthlyBudget / costPerAcquisitionAtSpend(source, source.monthlyBudget);
+      if (!(bought <= LIMITS.maxAcquisitionsPerMonth)) {
+        report(
+          `${path}.costPerAcquisition`,
+          `a cost per acquisition at which the budget buys at most ${LIMITS.maxAcquisitionsPerMonth.toExponential().replace('e+', 'e')} customers a month`,
+          `${Number(source.costPerAcquisition.toPrecision(6))}, which buys ${Number(bought.toPrecision(2)).toExponential().replace('e+', 'e')} a month`,
+        );
+      }
+    }
     if ((source.presalesContactsPerAcquisition ?? 0) > 0 && source.presalesChannel === undefined) {
       report(
         `${path}.presalesChannel`,
@@ -111,7 +130,7 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
     if (source.presalesChannel !== undefined && !staffedIds.includes(source.presalesChannel)) {
       report(
         `${path}.presalesChannel`,
-        `one of the staffed channels (${staffedIds.join(', ') || 'none defined'})`,
+        `one of the staffed channels (${idList(staffedIds) || 'none defined'})`,
         source.presalesChannel,
       );
     }
@@ -174,7 +193,7 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
       if (tp.selfService !== undefined && !selfServiceIds.includes(tp.selfService.channel)) {
         report(
           `${path}.selfService.channel`,
-          `one of the self-service channels (${selfServiceIds.join(', ') || 'none defined'})`,
+          `one of the self-service channels (${idList(selfServiceIds) || 'none defined'})`,
           tp.selfService.channel,
         );
       }
@@ -184,7 +203,7 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
         if (!segmentIds.includes(key)) {
           report(
             `${path}.segmentMultipliers.${key}`,
-            `one of the segments (${segmentIds.join(', ')})`,
+            `one of the segments (${idList(segmentIds)})`,
             key,
           );
         }
@@ -211,6 +230,18 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
   }
   if (touchpointCount > LIMITS.maxTouchpoints) {
     report('journeys', `at most ${LIMITS.maxTouchpoints} touchpoints in all`, `${touchpointCount}`);
+  }
+
+  // The terminal value is a perpetuity, N·M·(1 − c) / (r + c) (finance/terminalValue.ts), with c
+  // the churn the run observes in its last year: it can be 0 (a small sample, a loyal segment),
+  // so only a rate above 0 makes it converge whatever the run does. Without this rule a valid
+  // file failed when its results were summarised.
+  if (model.terminalValue && !(model.annualDiscountRate > 0)) {
+    report(
+      'annualDiscountRate',
+      'a rate above 0 when terminalValue is true (the value of the customers left at the horizon is a perpetuity that converges only then, whatever their churn)',
+      model.annualDiscountRate,
+    );
   }
 
   if (model.behaviour.detractorThreshold >= model.behaviour.promoterThreshold) {

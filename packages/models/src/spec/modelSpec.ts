@@ -25,6 +25,11 @@ export const LIMITS = {
   /** The engine keeps each customer's open needs as one bit per touchpoint in 32 bits. */
   maxTouchpoints: 32,
   maxAgentsPerHour: 5000,
+  /**
+   * Customers a source may bring in a month: monthlyVolume's maximum, and what a budget may buy
+   * (a tiny cost per acquisition would otherwise buy an overflowing number of customers).
+   */
+  maxAcquisitionsPerMonth: 1e9,
   maxMoney: 1e12,
   maxProducts: 20,
   maxInvestments: 50,
@@ -209,7 +214,10 @@ export const SourceSpec = Type.Object(
         'budget: a monthly spend buys customers at a cost per acquisition that rises with spend; volume: a fixed number of customers a month at a fixed cost each.',
     }),
     monthlyBudget: Money('Media spend per month (budget mode).'),
-    monthlyVolume: NonNegative('Customers acquired per month (volume mode).'),
+    monthlyVolume: NonNegative(
+      'Customers acquired per month (volume mode).',
+      LIMITS.maxAcquisitionsPerMonth,
+    ),
     costPerAcquisition: Money(
       'Cost per acquired customer: at the reference budget (budget mode) or flat (volume mode).',
     ),

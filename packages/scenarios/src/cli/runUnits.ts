@@ -5,7 +5,14 @@
  * `run` replications by index), so every unit is computed by the same engine code; results are
  * returned by unit, so neither the number of workers nor the order they finish in changes anything.
  */
-import { inProcessWorker, type PoolWorker, type RunPlan } from '@journeycast/sim-core';
+import {
+  ENGINE_LIMITS,
+  inProcessWorker,
+  resultBytesPerReplication,
+  unlessWorkerFails,
+  type PoolWorker,
+  type RunPlan,
+} from '@journeycast/sim-core';
 import { nodeWorker } from '@journeycast/sim-core/node';
 import { CliError, EXIT } from './cliError.ts';
 
@@ -52,6 +59,18 @@ export async function runUnits(
 ): Promise<UnitsRun> {
   const started = performance.now();
   if (units.length === 0) return { summaries: [], seconds: 0 };
+  // Every unit's summaries are kept until the shard or sweep is written: the same bound as a run.
+  const bytesPerPlan = plans.map((plan) =>
+    resultBytesPerReplication(plan.variants.map((v) => v.model)),
+  );
+  let keptBytes = 0;
+  for (const unit of units) keptBytes += bytesPerPlan[unit.plan]!;
+  if (keptBytes > ENGINE_LIMITS.maxResultBytes) {
+    throw new CliError(
+      `${label}: ${units.length.toLocaleString('en')} replications would keep ${Math.ceil(keptBytes / 1e6).toLocaleString('en')} MB of results; at most ${ENGINE_LIMITS.maxResultBytes / 1e6} MB: fewer replications, steps or variants, or more shards`,
+      EXIT.usage,
+    );
+  }
   const ids = plans.map((_, p) => `units-${++runCounter}-${p}`);
   const summaries: Float64Array[][] = new Array<Float64Array[]>(units.length);
   const threads = workers === 0 ? 1 : Math.max(1, Math.min(workers, units.length));
@@ -71,16 +90,15 @@ export async function runUnits(
       const unit = units[i]!;
       try {
         if (prepared !== unit.plan) {
-          await Promise.race([
-            worker.api.prepare(ids[unit.plan]!, plans[unit.plan]!),
-            worker.failed,
-          ]);
+          // One failure watch per worker (not a race per call, which would keep a handler per
+          // batch for the worker's whole life).
+          await unlessWorkerFails(worker, worker.api.prepare(ids[unit.plan]!, plans[unit.plan]!));
           prepared = unit.plan;
         }
-        const [record] = await Promise.race([
+        const [record] = await unlessWorkerFails(
+          worker,
           worker.api.run(ids[unit.plan]!, [unit.replication]),
-          worker.failed,
-        ]);
+        );
         summaries[i] = record!.summaries;
         onProgress?.(++done);
       } catch (error) {

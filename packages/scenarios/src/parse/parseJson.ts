@@ -43,6 +43,11 @@ const ESCAPES: Record<string, string> = {
   t: '\t',
 };
 
+/** A key as a message quotes it: whole when short, else its start and length (keys can be MBs). */
+function quoted(key: string): string {
+  return key.length <= 64 ? `"${key}"` : `"${key.slice(0, 40)}…" (${key.length} characters)`;
+}
+
 /** A character as a message shows it. */
 function shown(text: string, at: number): string {
   if (at >= text.length) return 'the end of the file';
@@ -195,9 +200,11 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParseJs
       }
       const keyAt = i;
       const key = string();
-      if (Object.hasOwn(out, key)) fail(`the key "${key}" appears twice in this object`, keyAt);
+      if (Object.hasOwn(out, key))
+        fail(`the key ${quoted(key)} appears twice in this object`, keyAt);
       space();
-      if (text[i] !== ':') fail(`expected ":" after the key "${key}", found ${shown(text, i)}`);
+      if (text[i] !== ':')
+        fail(`expected ":" after the key ${quoted(key)}, found ${shown(text, i)}`);
       i++;
       space();
       // A data property, never the __proto__ setter.
@@ -219,7 +226,7 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): ParseJs
         depth--;
         return out;
       }
-      fail(`expected "," or "}" after the value of "${key}", found ${shown(text, i)}`);
+      fail(`expected "," or "}" after the value of ${quoted(key)}, found ${shown(text, i)}`);
     }
   };
 

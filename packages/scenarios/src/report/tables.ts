@@ -101,13 +101,26 @@ export function toMarkdown(table: Table): string {
   return `${[line(header), rule, ...body.map(line)].join('\n')}\n${notes}`;
 }
 
+/**
+ * Text a spreadsheet would run as a formula (CSV injection): the rule of the app's exports
+ * (apps/web/src/lib/export/table.ts, FORMULA_START): =, +, -, @, tab, CR or LF first, also after
+ * leading white space, and their full-width forms. Labels come from scenario files, which arrive
+ * by mail, and finance opens these files in spreadsheets.
+ */
+const FORMULA_START = /^[\t\r\n]|^[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
+/** Text that is a plain decimal number ("-0.05", a swept value): a spreadsheet reads a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  // Numbers stay numbers (-5 is the number −5, not the text '-5), and so does numeric text.
+  const text = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** RFC 4180 CSV, with CRLF line ends as spreadsheets expect. */
+/** RFC 4180 CSV, with CRLF line ends as spreadsheets expect; formula-like text neutralised. */
 export function toCsv(table: Table): string {
   const lines = [table.columns.map((c) => c.key), ...table.rows.map((row) => row.map(csvCell))];
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';

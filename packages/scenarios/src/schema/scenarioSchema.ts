@@ -8,6 +8,7 @@
  * CI replay checks.
  */
 import { InvestmentSpec, LIMITS, ModelSpec } from '@journeycast/models';
+import { ENGINE_LIMITS } from '@journeycast/sim-core';
 import { Type, type Static } from '@sinclair/typebox';
 
 /** The schema version this build writes. Older files load through migrations (migrations.ts). */
@@ -25,6 +26,13 @@ export const RUN_LIMITS = {
   maxExpectations: 60,
   /** Bytes of a scenario file. */
   maxFileBytes: 5_000_000,
+  /**
+   * Customers a replication simulates in all (month 0, acquired, referred): the engine's limit,
+   * estimated at validation (validate/runLoad.ts) and enforced as the run goes.
+   */
+  maxSimulatedCustomers: ENGINE_LIMITS.maxSimulatedCustomers,
+  /** Population-scale calls a staffed channel's queue simulates in a month (likewise). */
+  maxQueueCallsPerMonth: ENGINE_LIMITS.maxQueueCallsPerMonth,
 } as const;
 
 export const RunSettings = Type.Object(

@@ -20,6 +20,7 @@ import {
   describeSchema,
   didYouMean,
   literalList,
+  quoteKey,
   suggest,
   patternMeaning,
   type SchemaNode,
@@ -146,7 +147,7 @@ function walkObject(
         report(
           context,
           path,
-          `key "${key}" is not ${patterns.map(([p]) => patternMeaning(p)).join(' or ')}`,
+          `key ${quoteKey(key)} is not ${patterns.map(([p]) => patternMeaning(p)).join(' or ')}`,
         );
       continue;
     }
@@ -155,7 +156,7 @@ function walkObject(
       const absent = known.filter((k) => !Object.hasOwn(value, k));
       const hint =
         suggest(key, absent) !== undefined ? didYouMean(key, absent) : didYouMean(key, known);
-      report(context, path, `unknown key "${key}"${hint}`);
+      report(context, path, `unknown key ${quoteKey(key)}${hint}`);
     } else if (typeof schema.additionalProperties === 'object') {
       walk(child, schema.additionalProperties, [...path, key], context, childBase);
     }

@@ -148,14 +148,26 @@ export function editDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
+/**
+ * A key as a message quotes it: whole up to 64 characters (every id fits), else its start and its
+ * length, so a file with a megabyte-long key does not get a megabyte-long error.
+ */
+export function quoteKey(key: string): string {
+  return key.length <= 64 ? `"${key}"` : `"${key.slice(0, 40)}…" (${key.length} characters)`;
+}
+
 /** The known name closest to a typo, when it is close enough to be what was meant. */
 export function suggest(typed: string, known: readonly string[]): string | undefined {
   const lower = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    if (candidate.toLowerCase() === lower) return candidate;
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    if (other === lower) return candidate;
+    // The distance is at least the difference in length, and only distances ≤ 3 are suggested:
+    // skip the quadratic computation, which would take minutes for a key megabytes long.
+    if (Math.abs(other.length - lower.length) > 3) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -13,13 +13,16 @@ import {
   QUALITY_LEVELS,
   type ModelProblem,
 } from '@journeycast/models';
+import { OLDEST_SCHEMA_VERSION } from '../migrations.ts';
 import { BASELINE_ID, cloneJson, mergeOverrides, parsePath } from '../plan.ts';
 import { ModelOverrides } from '../schema/overridesSchema.ts';
 import {
+  RUN_LIMITS,
   SCHEMA_VERSION,
   Scenario,
   type Expectation,
   type Lever,
+  type RunSettings,
   type Variant,
 } from '../schema/scenarioSchema.ts';
 import { checkSchema, isPlainObject, schemaAt, type SchemaProblem } from './checkSchema.ts';
@@ -34,6 +37,7 @@ import {
 } from './errors.ts';
 import { metricProblem } from './metrics.ts';
 import { lookupPath } from './modelPaths.ts';
+import { resultProblems, runLoadProblems, type LoadProblem } from './runLoad.ts';
 
 export type ValidationResult =
   { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
@@ -63,7 +67,14 @@ export function scenarioErrors(input: unknown): ScenarioError[] {
     ];
   }
   const version = input.schemaVersion;
-  if (typeof version === 'number' && version !== SCHEMA_VERSION) {
+  // Versions this build knows of get their own sentence; anything else (-2, 2.5, 0) is just not
+  // the expected 2, which the schema check says.
+  if (
+    typeof version === 'number' &&
+    Number.isInteger(version) &&
+    version >= OLDEST_SCHEMA_VERSION &&
+    version !== SCHEMA_VERSION
+  ) {
     return [
       {
         path: 'schemaVersion',
@@ -83,22 +94,61 @@ export function scenarioErrors(input: unknown): ScenarioError[] {
     message: p.message,
   }));
   const invalidAt = (...prefix: PathPart[]) => problems.some((p) => startsWith(p.path, prefix));
+  // A list over its limit is reported as such and its items are not schema-checked, so they must
+  // not be checked one by one either (they may be anything); nor would a 5 MB file of 20,000
+  // variants cost 20,000 merged models.
+  const tooLong = (key: string) => problems.some((p) => p.path.length === 1 && p.path[0] === key);
 
   const model = input.model;
   const modelOk = isPlainObject(model) && !invalidAt('model');
   const baseProblems = modelOk ? checkModel(model as ModelSpec) : [];
   for (const problem of baseProblems) errors.push(problemError('model', problem));
 
-  const variants = Array.isArray(input.variants) ? (input.variants as unknown[]) : [];
+  const variants = Array.isArray(input.variants)
+    ? (input.variants as unknown[]).slice(0, RUN_LIMITS.maxVariants)
+    : [];
   const variantIds = checkVariantIds(variants, errors);
-  if (modelOk) {
+  const variantOk: boolean[] = [];
+  if (modelOk && !tooLong('variants')) {
     variants.forEach((variant, i) => {
       if (invalidAt('variants', i)) return;
-      errors.push(...mergedModelErrors(model as ModelSpec, variant as Variant, i, baseProblems));
+      const merged = mergedModelErrors(model as ModelSpec, variant as Variant, i, baseProblems);
+      errors.push(...merged);
+      variantOk[i] = merged.length === 0;
     });
   }
 
-  const levers = Array.isArray(input.levers) ? (input.levers as unknown[]) : [];
+  // What the run would ask of the engine (population, queues), once the model and run are valid.
+  const runOk = isPlainObject(input.run) && !invalidAt('run');
+  if (modelOk && runOk && baseProblems.length === 0) {
+    const run = input.run as RunSettings;
+    const baseLoad = runLoadProblems(model as ModelSpec, run);
+    for (const problem of baseLoad) {
+      errors.push({
+        path: problem.path.startsWith('run.') ? problem.path : joinPath('model', problem.path),
+        message: problem.message,
+      });
+    }
+    const models: ModelSpec[] = [model as ModelSpec];
+    variants.forEach((variant, i) => {
+      if (variantOk[i] !== true) return;
+      const merged = variantModelOf(model as ModelSpec, variant as Variant);
+      models.push(merged);
+      for (const problem of runLoadProblems(merged, run)) {
+        if (baseLoad.some((b) => sameLoad(b, problem))) continue;
+        errors.push({
+          path: `variants[${i}] (merged model)`,
+          message: problem.path.startsWith('run.')
+            ? problem.message
+            : `${problem.path}: ${problem.message}`,
+        });
+      }
+    });
+    if (models.length === variants.length + 1) errors.push(...resultProblems(models, run));
+  }
+
+  const levers =
+    Array.isArray(input.levers) && !tooLong('levers') ? (input.levers as unknown[]) : [];
   const leverPaths = new Map<string, number>();
   levers.forEach((lever, i) => {
     if (invalidAt('levers', i) || !isPlainObject(model)) return;
@@ -115,7 +165,8 @@ export function scenarioErrors(input: unknown): ScenarioError[] {
     errors.push(...leverErrors(lever as Lever, i, model, modelOk));
   });
 
-  const expectations = Array.isArray(input.expect) ? (input.expect as unknown[]) : [];
+  const expectations =
+    Array.isArray(input.expect) && !tooLong('expect') ? (input.expect as unknown[]) : [];
   expectations.forEach((expectation, i) => {
     if (invalidAt('expect', i)) return;
     errors.push(...expectationErrors(expectation as Expectation, i, model, variants, variantIds));
@@ -155,6 +206,18 @@ function problemError(prefix: string, problem: ModelProblem): ScenarioError {
 
 function sameProblem(a: ModelProblem, b: ModelProblem): boolean {
   return a.path === b.path && a.expected === b.expected && a.found === b.found;
+}
+
+/** The same limit passed at the same place (the numbers may differ: said once, for the baseline). */
+function sameLoad(a: LoadProblem, b: LoadProblem): boolean {
+  return a.path === b.path;
+}
+
+/** A variant's model: the baseline with its overrides merged in and its investments appended. */
+function variantModelOf(base: ModelSpec, variant: Variant): ModelSpec {
+  const merged = mergeOverrides(base, variant.overrides);
+  merged.investments = [...merged.investments, ...cloneJson(variant.investments)];
+  return merged;
 }
 
 function checkVariantIds(variants: unknown[], errors: ScenarioError[]): string[] {

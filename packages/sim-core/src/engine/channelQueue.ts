@@ -34,6 +34,14 @@ export interface ChannelQueueConfig {
   openDaysPerMonth: number;
 }
 
+/**
+ * Representative days a queue simulates in a month: the days asked for, at most the open days
+ * (rounded up), at least one.
+ */
+export function simulatedQueueDays(openDaysPerMonth: number, days: number): number {
+  return Math.max(1, Math.min(days, Math.ceil(openDaysPerMonth)));
+}
+
 export class ChannelQueue {
   readonly stats = new Float64Array(QUEUE_STATS);
   private readonly recorder = new QueueRecorder(1024);
@@ -72,7 +80,7 @@ export class ChannelQueue {
     recorder.reset();
     const perDay = callsPerMonth / config.openDaysPerMonth;
     for (let h = 0; h < config.hours; h++) this.arrivals[h] = perDay * config.profile[h]!;
-    const simulated = Math.max(1, Math.min(days, Math.ceil(config.openDaysPerMonth)));
+    const simulated = simulatedQueueDays(config.openDaysPerMonth, days);
     for (let d = 0; d < simulated; d++) {
       seedQueueStreams(this.streams, key, config.streamId, month, d);
       simulateQueueDay(this.day, this.streams, this.heap, recorder, stats);

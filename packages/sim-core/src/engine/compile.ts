@@ -159,8 +159,10 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const channelIds = sortedKeys(spec.channels);
   const sourceIds = sortedKeys(spec.sources);
 
+  // Own keys only: a segment named like an Object.prototype member ("toString", "valueOf") must not
+  // read that member as its share.
   const mixCdf = (mix: Record<string, number>): Float64Array =>
-    cumulative(segmentIds.map((id) => mix[id] ?? 0));
+    cumulative(segmentIds.map((id) => (Object.hasOwn(mix, id) ? mix[id]! : 0)));
 
   const staffed: CompiledStaffedChannel[] = [];
   const selfService: CompiledSelfService[] = [];
@@ -302,7 +304,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     }
     if (tp.staffed !== undefined) {
       tpHasStaffed[t] = 1;
-      const shares = staffed.map((c) => tp.staffed?.[c.id] ?? 0);
+      const own = tp.staffed;
+      const shares = staffed.map((c) => (Object.hasOwn(own, c.id) ? own[c.id]! : 0));
       tpStaffedCdf.set(cumulative(shares), t * K);
       staffed.forEach((c, k) => {
         const channel = spec.channels[c.id] as StaffedChannelSpec;

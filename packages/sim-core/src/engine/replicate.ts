@@ -23,9 +23,15 @@ export class ReplicationRunner {
 
   run(replication: number): ReplicationRecord {
     const keys = replicationKeys(this.plan.seed, replication);
-    const summaries = this.models.map((model) =>
-      simulateReplication(model, this.settings, replication, this.scratch, keys),
-    );
+    const summaries = this.models.map((model, v) => {
+      try {
+        return simulateReplication(model, this.settings, replication, this.scratch, keys);
+      } catch (error) {
+        // Say which variant (a limit may be passed by one variant's levers only).
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`variant ${this.plan.variants[v]!.id}: ${message}`, { cause: error });
+      }
+    });
     return { replication, summaries };
   }
 }

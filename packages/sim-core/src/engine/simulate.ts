@@ -20,8 +20,9 @@ import {
   slotBits,
   type StreamKey,
 } from '../random/streams.ts';
-import { ChannelQueue } from './channelQueue.ts';
+import { ChannelQueue, simulatedQueueDays } from './channelQueue.ts';
 import { type CompiledModel, GRID_SIZE, GRID_STEPS_PER_POINT } from './compile.ts';
+import { ENGINE_LIMITS, groupDigits } from './limits.ts';
 import { Population } from './population.ts';
 import { Q } from './queueKernel.ts';
 import {
@@ -98,6 +99,30 @@ const REFERRAL_SOURCE = idHash('source:#referral');
 /** Identity of the customers a source brings in a month: see random/streams.ts, point 3. */
 function cohortId(month: number, sourceHash: number): number {
   return mix32(Math.imul(month + 1, 0x9e3779b9) ^ sourceHash);
+}
+
+/**
+ * The simulated population is about to pass ENGINE_LIMITS.maxSimulatedCustomers (or the arrivals
+ * are not a number at all: a model whose acquisitions overflow). Checked before any array grows.
+ */
+function populationLimit(month: number, count: number, arriving: number, scale: number): Error {
+  return new Error(
+    `the simulated population would pass the limit of ${groupDigits(ENGINE_LIMITS.maxSimulatedCustomers)} customers in month ${month} (${groupDigits(count)} simulated so far, ${groupDigits(arriving)} more arriving, each standing for ${Number(scale.toPrecision(4))} customer${scale === 1 ? '' : 's'}): simulate fewer agents (run.agents), or let each stand for more customers (run.representedCustomers), or lower the acquisition or referral rates`,
+  );
+}
+
+/** A queue month above ENGINE_LIMITS.maxQueueCallsPerMonth (or a load that is not a number). */
+function queueLimit(
+  channel: string,
+  month: number,
+  callsPerMonth: number,
+  openDays: number,
+  days: number,
+): Error {
+  const simulated = (callsPerMonth / openDays) * days;
+  return new Error(
+    `channels.${channel}: the queue would simulate ${groupDigits(simulated)} calls in month ${month} (${groupDigits(callsPerMonth)} calls a month at population scale over ${openDays} open days, ${days} of them simulated); a queue simulates at most ${groupDigits(ENGINE_LIMITS.maxQueueCallsPerMonth)} calls a month: lower run.queueDaysPerMonth, the represented customers or the contact rates`,
+  );
 }
 
 /** Buffers reused across replications and variants of the same model shape. */
@@ -273,6 +298,9 @@ export function simulateReplication(
 
   // Month 0: the existing book of customers, `settings.agents` of them.
   const initialAgents = model.initialCustomers > 0 ? settings.agents : 0;
+  if (!(initialAgents <= ENGINE_LIMITS.maxSimulatedCustomers)) {
+    throw populationLimit(0, 0, initialAgents, scale);
+  }
   pop.reserve(initialAgents);
   const initialId = cohortId(0, INITIAL_SOURCE);
   // A real book's tenures are spread out (renewal dates and early-life months fall all year round):
@@ -310,6 +338,9 @@ export function simulateReplication(
       acquisitionSpend += spend;
       put(sourceBase + s * SOURCE_METRICS.length + SRC.acquired, m, n * scale);
       put(sourceBase + s * SOURCE_METRICS.length + SRC.spend, m, spend);
+      if (!(pop.count + n <= ENGINE_LIMITS.maxSimulatedCustomers)) {
+        throw populationLimit(month, pop.count, n, scale);
+      }
       const pc = model.presalesChannel[s]!;
       if (pc >= 0) {
         presalesCalls[pc] = presalesCalls[pc]! + n * scale * model.presalesPerAcquisition[s]!;
@@ -321,6 +352,9 @@ export function simulateReplication(
       acquiredAgents += n;
     }
     const referred = referralsPending;
+    if (!(pop.count + referred <= ENGINE_LIMITS.maxSimulatedCustomers)) {
+      throw populationLimit(month, pop.count, referred, scale);
+    }
     pop.reserve(referred);
     const referralCohort = cohortId(month, REFERRAL_SOURCE);
     for (let k = 0; k < referred; k++) {
@@ -343,6 +377,10 @@ export function simulateReplication(
     for (let c = 0; c < model.staffed.length; c++) {
       const channel = model.staffed[c]!;
       const calls = staffedAgentContacts[c]! * scale + presalesCalls[c]!;
+      const days = simulatedQueueDays(channel.openDaysPerMonth, settings.queueDaysPerMonth);
+      if (!((calls / channel.openDaysPerMonth) * days <= ENGINE_LIMITS.maxQueueCallsPerMonth)) {
+        throw queueLimit(channel.id, month, calls, channel.openDaysPerMonth, days);
+      }
       const queue = queues[c]!;
       const factor = queue.simulateMonth(keys.queue, month, calls, settings.queueDaysPerMonth);
       const st = queue.stats;

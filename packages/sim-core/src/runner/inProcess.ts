@@ -8,8 +8,6 @@ import { createEngineWorkerApi, type EngineWorkerApi } from '../worker/api.ts';
 import { EnginePool, type PoolWorker, type RunOptions, type RunOutcome } from './pool.ts';
 import type { RunPlan } from './plan.ts';
 
-const never = new Promise<never>(() => undefined);
-
 /** A pool worker that runs in this thread, with no serialization (the reference path). */
 export function inProcessWorker(): PoolWorker {
   const api = createEngineWorkerApi({
@@ -27,7 +25,9 @@ export function inProcessWorker(): PoolWorker {
     },
     injectFault: async (mode: 'throw' | 'exit') => api.injectFault(mode),
   } as unknown as Remote<EngineWorkerApi>;
-  return { api: remote, failed: never, terminate: () => undefined };
+  // Its own never-settling promise (not one shared by every in-process worker), so what a pool
+  // attaches to it goes away with the worker.
+  return { api: remote, failed: new Promise<never>(() => undefined), terminate: () => undefined };
 }
 
 /**

@@ -13,6 +13,7 @@
  * run reports the error and keeps the replications already merged, labelled partial.
  */
 import type { Remote } from 'comlink';
+import { ENGINE_LIMITS, groupDigits, maxReplicationsFor } from '../engine/limits.ts';
 import { ResultCollector } from '../stats/collector.ts';
 import { precisionEstimate, type PrecisionEstimate } from '../stats/precision.ts';
 import type { EngineWorkerApi } from '../worker/api.ts';
@@ -26,6 +27,42 @@ export interface PoolWorker {
 }
 
 export type WorkerFactory = () => PoolWorker;
+
+interface FailureWatch {
+  failure: { error: unknown } | undefined;
+  listeners: Set<(error: unknown) => void>;
+}
+const watches = new WeakMap<PoolWorker, FailureWatch>();
+
+/**
+ * `call`, or the worker's failure if it dies first: what `Promise.race([call, worker.failed])`
+ * means, without its leak. Each race adds a reaction to `failed`, which stays pending for the
+ * worker's whole life, so every batch a worker ever ran was kept in memory (about 300 bytes each:
+ * 30 MB over 100,000 replications, found by runner/leaks.spec.ts). Here `failed` gets one reaction
+ * per worker, and each call's listener is removed when the call settles.
+ */
+export function unlessWorkerFails<T>(worker: PoolWorker, call: Promise<T>): Promise<T> {
+  let watch = watches.get(worker);
+  if (watch === undefined) {
+    const created: FailureWatch = { failure: undefined, listeners: new Set() };
+    worker.failed.catch((error: unknown) => {
+      created.failure = { error };
+      for (const listener of created.listeners) listener(error);
+      created.listeners.clear();
+    });
+    watches.set(worker, created);
+    watch = created;
+  }
+  const { failure, listeners } = watch;
+  if (failure !== undefined) {
+    call.catch(() => undefined);
+    return Promise.reject(failure.error as Error);
+  }
+  return new Promise<T>((resolve, reject) => {
+    listeners.add(reject);
+    call.then(resolve, reject).finally(() => listeners.delete(reject));
+  });
+}
 
 export interface RunProgress {
   /** Replications 0..done−1 are all in. */
@@ -103,6 +140,10 @@ export class EnginePool {
     if (this.disposed) throw new Error('the engine pool was disposed');
     const planId = `plan-${++planCounter}`;
     const collector = new ResultCollector(plan.variants.length);
+    // Every replication's summaries are kept until the run is summarised: a run stops with an
+    // error (keeping what it has, labelled partial) before they pass ENGINE_LIMITS.maxResultBytes.
+    // Checked as results arrive, not up front, so a precision target may still stop well before.
+    const maxKept = maxReplicationsFor(plan.variants.map((v) => v.model));
     const batchSize = Math.max(1, options.batchSize ?? 1);
     let stopAt = plan.replications;
     let next = 0;
@@ -147,11 +188,19 @@ export class EnginePool {
         const worker = this.workerOf(slot);
         try {
           if (slot.preparedPlan !== planId) {
-            await Promise.race([worker.api.prepare(planId, plan), worker.failed]);
+            await unlessWorkerFails(worker, worker.api.prepare(planId, plan));
             slot.preparedPlan = planId;
           }
-          const records = await Promise.race([worker.api.run(planId, batch), worker.failed]);
+          const records = await unlessWorkerFails(worker, worker.api.run(planId, batch));
           if (signal?.aborted) return;
+          if (collector.size + records.length > maxKept) {
+            if (state.stoppedBy === 'complete') {
+              state.stoppedBy = 'error';
+              const models = `${plan.variants.length} variant${plan.variants.length === 1 ? '' : 's'}`;
+              state.error = `the run stopped at ${groupDigits(collector.size)} replications: ${groupDigits(maxKept)} replications of its ${models} are all the results a run may keep (${groupDigits(ENGINE_LIMITS.maxResultBytes / 1e6)} MB of replication summaries); run fewer replications, variants or months`;
+            }
+            return;
+          }
           for (const record of records) collector.add(record);
           evaluate();
         } catch (failure) {

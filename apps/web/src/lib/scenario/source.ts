@@ -11,6 +11,7 @@ export {
   canonicalJson,
   formatScenarioError,
   libraryScenario,
+  parseScenarioBytes,
   parseScenarioText,
   scenarioHash,
   validateScenario,
