@@ -1,6 +1,7 @@
 /**
  * Fails when a production dependency has a high or critical advisory (issue 8: "`npm audit
- * --omit=dev` reports no high or critical vulnerability"). Part of the root `check` script.
+ * --omit=dev` reports no high or critical vulnerability"). Run by `npm run audit`, not by `npm test`
+ * (see docs/reliability.md: this registry refuses the advisory endpoint).
  *
  *   npx tsx scripts/audit.ts
  *

@@ -60,6 +60,40 @@ export interface CompiledSelfService {
   costPerContact: number;
 }
 
+/** Longest tenure table kept; gates further out are checked one by one (tenureMask). */
+const MAX_TENURE_MASK_LENGTH = 1200;
+
+/** The touchpoints whose tenure gates a customer of tenure τ passes, one bit each. */
+export function tenureMask(from: Int32Array, to: Int32Array, tenure: number): number {
+  let mask = 0;
+  for (let t = 0; t < from.length; t++) {
+    if (tenure >= from[t]! && tenure <= to[t]!) mask |= 1 << t;
+  }
+  return mask;
+}
+
+function tenureMasks(from: Int32Array, to: Int32Array, renewalOnly: Uint8Array) {
+  // Past the last finite gate boundary every customer sees the same touchpoints.
+  let boundary = 0;
+  for (let t = 0; t < from.length; t++) {
+    boundary = Math.max(boundary, from[t]! + 1);
+    if (to[t]! !== 0x7fffffff) boundary = Math.max(boundary, to[t]! + 1);
+  }
+  const capped = boundary > MAX_TENURE_MASK_LENGTH;
+  const length = Math.min(boundary, MAX_TENURE_MASK_LENGTH);
+  const table = new Int32Array(length);
+  for (let tenure = 0; tenure < length; tenure++) table[tenure] = tenureMask(from, to, tenure);
+  let renewal = 0;
+  for (let t = 0; t < renewalOnly.length; t++) if (renewalOnly[t] === 1) renewal |= 1 << t;
+  return {
+    tpTenureMask: table,
+    tpTenureMaskLength: length,
+    tpTenureMaskCapped: capped,
+    tpSteadyMask: tenureMask(from, to, length),
+    tpRenewalMask: renewal,
+  };
+}
+
 export interface CompiledModel {
   horizon: number;
   annualDiscountRate: number;
@@ -97,6 +131,17 @@ export interface CompiledModel {
   tpFromTenure: Int32Array;
   tpToTenure: Int32Array;
   tpRenewalOnly: Uint8Array;
+  /**
+   * The touchpoints open to a customer of tenure τ, one bit each: `tpTenureMask[τ]` for
+   * τ < `tpTenureMaskLength`, `tpSteadyMask` from there on (every tenure gate has been passed or
+   * closed by then), unless `tpTenureMaskCapped`, when the gates are checked one by one. Renewal-only
+   * touchpoints are in `tpRenewalMask`, and open only in a renewal month.
+   */
+  tpTenureMask: Int32Array;
+  tpTenureMaskLength: number;
+  tpTenureMaskCapped: boolean;
+  tpSteadyMask: number;
+  tpRenewalMask: number;
   tpEventDelta: Float64Array;
   tpQualityDelta: Float64Array;
   tpSelfService: Int32Array;
@@ -363,6 +408,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     baselineSatisfaction: Float64Array.from(segments.map((s) => s.baselineSatisfaction)),
     satisfactionSpread: Float64Array.from(segments.map((s) => s.satisfactionSpread)),
     earlyLifeMonths: Int32Array.from(segments.map((s) => s.earlyLifeMonths)),
+    ...tenureMasks(tpFromTenure, tpToTenure, tpRenewalOnly),
     renewalEvery: Int32Array.from(segments.map((s) => s.renewal?.everyMonths ?? 0)),
     churnTable,
     nonRenewalTable,

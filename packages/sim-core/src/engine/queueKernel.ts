@@ -141,22 +141,6 @@ export function seedQueueStreams(
   }
 }
 
-/** One xorwow step on the stream at offset o; a uniform strictly inside (0, 1). */
-function nextUniform(st: Int32Array, o: number): number {
-  const x = st[o]!;
-  const t = x ^ (x >>> 2);
-  st[o] = st[o + 1]!;
-  st[o + 1] = st[o + 2]!;
-  st[o + 2] = st[o + 3]!;
-  const v = st[o + 4]!;
-  st[o + 3] = v;
-  const nv = v ^ (v << 4) ^ (t ^ (t << 1));
-  st[o + 4] = nv;
-  const d = (st[o + 5]! + 362437) | 0;
-  st[o + 5] = d;
-  return ((d + nv) >>> 0) * TWO_POW_M32 + TWO_POW_M33;
-}
-
 /** Reusable heap storage for up to `capacity` agents. */
 export class AgentHeap {
   keys: Float64Array;
@@ -265,16 +249,66 @@ export function simulateQueueDay(
   let withinTarget = 0;
   let busy = 0;
 
+  // The three xorwow streams' states in locals (nextUniform, inlined): a: arrival gaps, s: handle
+  // times, p: patience. Written back at the end of the day.
+  let ax = streams[0]!,
+    ay = streams[1]!,
+    az = streams[2]!,
+    aw = streams[3]!,
+    av = streams[4]!,
+    ad = streams[5]!;
+  let sx = streams[6]!,
+    sy = streams[7]!,
+    sz = streams[8]!,
+    sw = streams[9]!,
+    sv = streams[10]!,
+    sd = streams[11]!;
+  let px = streams[12]!,
+    py = streams[13]!,
+    pz = streams[14]!,
+    pw = streams[15]!,
+    pv = streams[16]!,
+    pd = streams[17]!;
+  let count = out.count;
+  let waits = out.waits;
+  let abandonedOf = out.abandoned;
+  let hourOf = out.hourOf;
+  let capacity = waits.length;
+
   for (let h = 0; h < hours; h++) {
     const ratePerMinute = (day.arrivalsPerHour[h] ?? 0) / 60;
     if (!(ratePerMinute > 0)) continue;
     const end = (h + 1) * 60;
     let t = h * 60;
     for (;;) {
-      t -= detLog(nextUniform(streams, 0)) / ratePerMinute;
+      let x = ax ^ (ax >>> 2);
+      ax = ay;
+      ay = az;
+      az = aw;
+      aw = av;
+      av = av ^ (av << 4) ^ (x ^ (x << 1));
+      ad = (ad + 362437) | 0;
+      t -= detLog(((ad + av) >>> 0) * TWO_POW_M32 + TWO_POW_M33) / ratePerMinute;
       if (t >= end) break;
-      const service = -aht * detLog(nextUniform(streams, 6));
-      const patience = hasPatience ? -patienceMean * detLog(nextUniform(streams, 12)) : Infinity;
+      x = sx ^ (sx >>> 2);
+      sx = sy;
+      sy = sz;
+      sz = sw;
+      sw = sv;
+      sv = sv ^ (sv << 4) ^ (x ^ (x << 1));
+      sd = (sd + 362437) | 0;
+      const service = -aht * detLog(((sd + sv) >>> 0) * TWO_POW_M32 + TWO_POW_M33);
+      let patience = Infinity;
+      if (hasPatience) {
+        x = px ^ (px >>> 2);
+        px = py;
+        py = pz;
+        pz = pw;
+        pw = pv;
+        pv = pv ^ (pv << 4) ^ (x ^ (x << 1));
+        pd = (pd + 362437) | 0;
+        patience = -patienceMean * detLog(((pd + pv) >>> 0) * TWO_POW_M32 + TWO_POW_M33);
+      }
 
       // The earliest moment an on-duty agent can take the call.
       let start: number;
@@ -308,11 +342,18 @@ export function simulateQueueDay(
         siftDown(keys, agents, size, 0);
       }
 
-      if (out.count === out.waits.length) out.grow();
-      const n = out.count++;
-      out.waits[n] = wait;
-      out.abandoned[n] = abandoned;
-      out.hourOf[n] = h;
+      if (count === capacity) {
+        out.count = count;
+        out.grow();
+        waits = out.waits;
+        abandonedOf = out.abandoned;
+        hourOf = out.hourOf;
+        capacity = waits.length;
+      }
+      const n = count++;
+      waits[n] = wait;
+      abandonedOf[n] = abandoned;
+      hourOf[n] = h;
       if (detailed) {
         out.arrivals[n] = t;
         out.leaves[n] = t + wait;
@@ -335,6 +376,25 @@ export function simulateQueueDay(
       }
     }
   }
+  out.count = count;
+  streams[0] = ax;
+  streams[1] = ay;
+  streams[2] = az;
+  streams[3] = aw;
+  streams[4] = av;
+  streams[5] = ad;
+  streams[6] = sx;
+  streams[7] = sy;
+  streams[8] = sz;
+  streams[9] = sw;
+  streams[10] = sv;
+  streams[11] = sd;
+  streams[12] = px;
+  streams[13] = py;
+  streams[14] = pz;
+  streams[15] = pw;
+  streams[16] = pv;
+  streams[17] = pd;
   stats[Q.calls] = stats[Q.calls]! + calls;
   stats[Q.answered] = stats[Q.answered]! + answered;
   stats[Q.abandoned] = stats[Q.abandoned]! + abandonedCount;

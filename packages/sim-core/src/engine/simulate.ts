@@ -21,7 +21,7 @@ import {
   type StreamKey,
 } from '../random/streams.ts';
 import { ChannelQueue, simulatedQueueDays } from './channelQueue.ts';
-import { type CompiledModel, GRID_SIZE, GRID_STEPS_PER_POINT } from './compile.ts';
+import { type CompiledModel, GRID_SIZE, GRID_STEPS_PER_POINT, tenureMask } from './compile.ts';
 import { ENGINE_LIMITS, groupDigits } from './limits.ts';
 import { Population } from './population.ts';
 import { Q } from './queueKernel.ts';
@@ -500,9 +500,10 @@ function contactsPass(
   const S = model.segmentIds.length;
   const T = model.tpSlot.length;
   const tpSlot = model.tpSlot;
-  const tpFrom = model.tpFromTenure;
-  const tpTo = model.tpToTenure;
-  const tpRenewalOnly = model.tpRenewalOnly;
+  const tenureMaskTable = model.tpTenureMask;
+  const tenureMaskLength = model.tpTenureMaskLength;
+  const steadyMask = model.tpSteadyMask;
+  const renewalMask = model.tpRenewalMask;
   const tpThreshold = model.tpContactThresholdBySegment;
   const tpMix = model.tpContactMix;
   const tpEventDelta = model.tpEventDelta;
@@ -537,9 +538,17 @@ function contactsPass(
     const renewalEvery = renewalEveryOf[seg]!;
     const renewalMonth = renewalEvery > 0 && tenure > 0 && tenure % renewalEvery === 0;
     const thresholdRow = seg * T;
-    for (let t = 0; t < T; t++) {
-      if (tenure < tpFrom[t]! || tenure > tpTo[t]!) continue;
-      if (tpRenewalOnly[t] === 1 && !renewalMonth) continue;
+    // The touchpoints open at this tenure, in touchpoint order (lowest bit first).
+    let eligible =
+      tenure < tenureMaskLength
+        ? tenureMaskTable[tenure]!
+        : model.tpTenureMaskCapped
+          ? tenureMask(model.tpFromTenure, model.tpToTenure, tenure)
+          : steadyMask;
+    if (!renewalMonth) eligible &= ~renewalMask;
+    while (eligible !== 0) {
+      const t = 31 - Math.clz32(eligible & -eligible);
+      eligible &= eligible - 1;
       // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
       let x = h ^ tpMix[t]!;
       x ^= x >>> 16;
