@@ -74,7 +74,7 @@ describe('Erlang C (M/M/N, no abandonment): pWait and mean wait within 4 SE', ()
     },
     {
       name: 'ρ = 0.95 (95 calls/h, AHT 6 min, 10 agents)',
-      params: { arrivalsPerHour: 95, ahtMinutes: 6, agents: 10, hours: 9000, warmupHours: 300 },
+      params: { arrivalsPerHour: 95, ahtMinutes: 6, agents: 10, hours: 16000, warmupHours: 300 },
     },
   ];
 

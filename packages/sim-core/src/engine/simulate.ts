@@ -507,6 +507,9 @@ function contactsPass(
   const tpThreshold = model.tpContactThresholdBySegment;
   const tpMix = model.tpContactMix;
   const tpEventDelta = model.tpEventDelta;
+  const tpQualityDelta = model.tpQualityDelta;
+  const resolvedDelta = model.resolvedDelta;
+  const unresolvedDelta = model.unresolvedDelta;
   const renewalEveryOf = model.renewalEvery;
   const repeatThreshold = model.repeatThreshold;
   const giveUpDelta = model.giveUpDelta;
@@ -527,7 +530,9 @@ function contactsPass(
       const base = tpSlot[t]! + TP_REPEAT_OFFSET;
       if (slotBits(h, base + TP_CONTACT) < repeatThreshold) {
         counts[N_REPEATS]!++;
-        sat = contact(model, scratch, i, t, seg, h, base, sat);
+        const outcome = contact(model, scratch, i, t, seg, h, base);
+        if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
+        else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
       } else {
         counts[N_GIVEN_UP]!++;
         openNeeds[i] = openNeeds[i]! & ~(1 << t);
@@ -559,7 +564,10 @@ function contactsPass(
       if (x >>> 0 >= tpThreshold[thresholdRow + t]!) continue;
       const base = tpSlot[t]!;
       counts[N_NEEDS]!++;
-      sat = contact(model, scratch, i, t, seg, h, base, sat + tpEventDelta[t]!);
+      sat += tpEventDelta[t]!;
+      const outcome = contact(model, scratch, i, t, seg, h, base);
+      if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
+      else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
     }
     satisfaction[i] = clampSatisfaction(sat);
   }
@@ -718,11 +726,17 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
   b[B_MATURE_CHURNED] = matureChurned;
 }
 
+/** What `contact` did: queued for a staffed channel (settled later), or settled now. */
+const QUEUED = 0;
+const SETTLED_RESOLVED = 1;
+const SETTLED_UNRESOLVED = 2;
+
 /**
  * One contact about the need of touchpoint `t`: self-service first when the customer is inclined
  * and the need suits it (it resolves, falls back to a staffed channel, or fails), else straight to
- * a staffed channel. Self-service outcomes are settled here and return the new satisfaction;
- * staffed contacts are queued in `scratch` and settled in the service pass.
+ * a staffed channel. Self-service outcomes are settled here (the caller adds their satisfaction
+ * change: returning a small integer rather than the new satisfaction keeps the call free of
+ * allocation); staffed contacts are queued in `scratch` and settled in the service pass.
  */
 function contact(
   model: CompiledModel,
@@ -732,7 +746,6 @@ function contact(
   seg: number,
   h: number,
   base: number,
-  sat: number,
 ): number {
   const counts = scratch.counts;
   const ss = model.tpSelfService[t]!;
@@ -749,24 +762,24 @@ function contact(
       counts[N_RESOLVED]!++;
       scratch.selfServiceResolved[ss]!++;
       scratch.population.openNeeds[agent] = scratch.population.openNeeds[agent]! & ~(1 << t);
-      return sat + model.tpQualityDelta[t]! + model.resolvedDelta;
+      return SETTLED_RESOLVED;
     }
     if (bits >= model.tpSelfServiceFallbackThreshold[t]!) {
       counts[N_UNRESOLVED]!++;
       scratch.population.openNeeds[agent] = scratch.population.openNeeds[agent]! | (1 << t);
-      return sat + model.tpQualityDelta[t]! + model.unresolvedDelta;
+      return SETTLED_UNRESOLVED;
     }
     counts[N_FALLBACKS]!++;
   }
   if (model.tpHasStaffed[t] === 0) {
     counts[N_UNRESOLVED]!++;
     scratch.population.openNeeds[agent] = scratch.population.openNeeds[agent]! | (1 << t);
-    return sat + model.tpQualityDelta[t]! + model.unresolvedDelta;
+    return SETTLED_UNRESOLVED;
   }
   const K = Math.max(1, model.staffed.length);
   const u = bitsToUniform(slotBits(h, base + TP_STAFFED_CHOICE));
   let c = 0;
   for (; c < K - 1; c++) if (u < model.tpStaffedCdf[t * K + c]!) break;
   scratch.pushContact(agent, t, c, base);
-  return sat;
+  return QUEUED;
 }

@@ -4,6 +4,7 @@
  * local variables. The tests check it against seedrandom's own implementation, state for state.
  */
 import { hash3, type StreamKey, TWO_POW_M32, TWO_POW_M33 } from './streams.ts';
+import { standardExponential } from './ziggurat.ts';
 
 export interface XorwowState {
   x: number;
@@ -56,6 +57,11 @@ export class XorwowStream implements XorwowState {
   /** A uniform strictly inside (0, 1): seedrandom's `prng()` value plus half a step. */
   nextUniform(): number {
     return (this.nextInt32() >>> 0) * TWO_POW_M32 + TWO_POW_M33;
+  }
+
+  /** A standard exponential variate (mean 1), by the ziggurat (random/ziggurat.ts). */
+  nextExponential(): number {
+    return standardExponential(this);
   }
 
   state(): XorwowState {
