@@ -67,8 +67,13 @@ try {
     page.locator('[data-run-status="done"]').filter({ hasText: 'Live estimate' }).first();
   const started = Date.now();
   await page.goto(base + '/');
+  // A function predicate, not source text: Playwright evaluates a string predicate with eval in the
+  // page, which the app's Content Security Policy (rightly) refuses.
   await page.waitForFunction(
-    `(() => { const v = document.querySelector('[data-metric="npv-p50"]')?.getAttribute('data-value'); return v !== null && v !== undefined && v !== '' && !Number.isNaN(Number(v)); })()`,
+    () => {
+      const v = document.querySelector('[data-metric="npv-p50"]')?.getAttribute('data-value');
+      return v !== null && v !== undefined && v !== '' && !Number.isNaN(Number(v));
+    },
     undefined,
     { timeout: 120_000 },
   );
