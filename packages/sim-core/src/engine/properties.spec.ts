@@ -118,7 +118,7 @@ describe('every replication', () => {
   it('never has a negative cost, and costs add up', () => {
     fc.assert(
       fc.property(smallModel, settings, (model, s) => {
-        const { summary, layout } = run(model, s);
+        const { summary, layout, compiled } = run(model, s);
         const row = (metric: keyof typeof G) => rowOf(summary, layout, G[metric]);
         for (const metric of [
           'staffingCost',
@@ -135,6 +135,24 @@ describe('every replication', () => {
             for (const x of rowOf(summary, layout, channelRow(layout, c, metric)))
               expect(x >= 0 && Number.isFinite(x), `channel ${c} ${metric}`).toBe(true);
           }
+        }
+        // A resolution rate's two counts come from the same customers: never above 1.
+        for (let c = 0; c < layout.channels; c++) {
+          const resolved = rowOf(summary, layout, channelRow(layout, c, 'resolved'));
+          const contacts = rowOf(summary, layout, channelRow(layout, c, 'customerContacts'));
+          for (let m = 0; m < layout.months; m++) {
+            expect(resolved[m]!, `channel ${c} month ${m}`).toBeLessThanOrEqual(contacts[m]!);
+          }
+        }
+        // The staffed channels' customer contacts are the month's staffed contacts, split.
+        const staffed = row('staffedContacts');
+        for (let m = 0; m < layout.months; m++) {
+          let split = 0;
+          for (const channel of compiled.staffed) {
+            const c = channel.channelIndex;
+            split += rowOf(summary, layout, channelRow(layout, c, 'customerContacts'))[m]!;
+          }
+          expect(split).toBeCloseTo(staffed[m]!, 6);
         }
         const ctsRow = row('costToServe');
         const parts = [row('staffingCost'), row('handlingCost'), row('digitalCost')];

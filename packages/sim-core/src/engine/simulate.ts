@@ -143,6 +143,8 @@ export class Scratch {
 
   /** Resolved staffed contacts by channel index (sampled customers). */
   channelResolved = new Float64Array(0);
+  /** Staffed contacts by channel index (sampled customers; abandoned ones included). */
+  channelContacts = new Float64Array(0);
   /** The staffed channels' queues, kept for the model they were made for. */
   private queuesFor: CompiledModel | undefined;
   private queueList: ChannelQueue[] = [];
@@ -155,6 +157,7 @@ export class Scratch {
     }
     if (this.channelResolved.length !== model.channelIds.length) {
       this.channelResolved = new Float64Array(model.channelIds.length);
+      this.channelContacts = new Float64Array(model.channelIds.length);
     }
   }
 
@@ -421,15 +424,14 @@ export function simulateReplication(
       put(row + C.contacts, m, ssAttempts[k]! * scale);
       put(row + C.answered, m, ssResolved[k]! * scale);
       put(row + C.resolved, m, ssResolved[k]! * scale);
+      put(row + C.customerContacts, m, ssAttempts[k]! * scale);
       put(row + C.cost, m, cost);
     }
     for (let c = 0; c < model.staffed.length; c++) {
       const index = model.staffed[c]!.channelIndex;
-      put(
-        channelBase + index * CHANNEL_METRICS.length + C.resolved,
-        m,
-        scratch.channelResolved[index]! * scale,
-      );
+      const row = channelBase + index * CHANNEL_METRICS.length;
+      put(row + C.resolved, m, scratch.channelResolved[index]! * scale);
+      put(row + C.customerContacts, m, scratch.channelContacts[index]! * scale);
     }
     const activeEnd = b[B_ACTIVE]!;
     const revenue = b[B_REVENUE]! * scale;
@@ -581,7 +583,9 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
   const monthHash = pop.monthHash;
   const counts = scratch.counts;
   const channelResolved = scratch.channelResolved;
+  const channelContacts = scratch.channelContacts;
   channelResolved.fill(0);
+  channelContacts.fill(0);
   const K = Math.max(1, model.staffed.length);
   const wait = scratch.wait;
   const contactCount = scratch.contactCount;
@@ -607,6 +611,7 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
       delta -= penalty < model.maxWaitPenalty ? penalty : model.maxWaitPenalty;
     }
     satisfaction[i] = clampSatisfaction(satisfaction[i]! + delta);
+    channelContacts[channel.channelIndex] = channelContacts[channel.channelIndex]! + 1;
     if (resolved) {
       openNeeds[i] = openNeeds[i]! & ~(1 << t);
       counts[N_RESOLVED]!++;

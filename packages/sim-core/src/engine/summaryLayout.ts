@@ -46,8 +46,12 @@ export type GlobalMetric = (typeof GLOBAL_METRICS)[number];
 /**
  * Per channel, per month. Staffed channels: population calls offered, answered, abandoned, total
  * minutes waited (abandoned callers count until they hung up), answered within the service-level
- * threshold, callers who waited at all, handled minutes, cost, paid agent hours. Self-service
- * channels: attempts as contacts, resolved as answered, and their cost.
+ * threshold, callers who waited at all, handled minutes, cost, paid agent hours (all from the
+ * queue at population load, presales calls included); then the customers' contacts resolved and
+ * the customers' contacts themselves (from the simulated customers, × customers per agent: the
+ * two counts of a resolution rate come from the same customers, so it never exceeds 1).
+ * Self-service channels: attempts as contacts and as customer contacts, resolved as answered and
+ * resolved, and their cost.
  */
 export const CHANNEL_METRICS = [
   'contacts',
@@ -60,6 +64,7 @@ export const CHANNEL_METRICS = [
   'cost',
   'paidHours',
   'resolved',
+  'customerContacts',
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
 

@@ -81,7 +81,7 @@ export interface ChannelResult {
   pWait: Stat;
   /** Share of on-duty agent time spent handling contacts (staffed). */
   occupancy: Stat;
-  /** Share of contacts that resolved the need. */
+  /** Share of the customers' contacts (presales calls excluded) that resolved the need; ≤ 1. */
   resolutionRate: Stat;
   cost: Stat;
   monthly: {
@@ -505,8 +505,10 @@ export function summarize(
             ratio(total(s, 'handledMinutes') / 60, total(s, 'paidHours') * onDutyShare),
           ),
         ),
+        // Resolved over the customers' own contacts (not the queue's calls, which include
+        // presales calls and come from another estimate): both counts from the same customers.
         resolutionRate: stat(
-          summaries.map((s) => ratio(total(s, 'resolved'), total(s, 'contacts'))),
+          summaries.map((s) => ratio(total(s, 'resolved'), total(s, 'customerContacts'))),
         ),
         cost: stat(summaries.map((s) => total(s, 'cost'))),
         monthly: {
