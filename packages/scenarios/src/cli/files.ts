@@ -6,6 +6,7 @@ import { parseScenarioText } from '../parseScenarioText.ts';
 import { RUN_LIMITS, type Scenario } from '../schema/scenarioSchema.ts';
 import { formatScenarioError } from '../validate/errors.ts';
 import { CliError, EXIT } from './cliError.ts';
+import { decodeUtf8 } from '../parse/decodeUtf8.ts';
 
 export interface LoadedScenario {
   file: string;
@@ -50,13 +51,10 @@ export function readText(file: string): string {
     if (error instanceof CliError) throw error;
     throw new CliError(fsMessage(file, error));
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ScenarioFileError(file, [
-      `${file}: not UTF-8 text (a scenario file is JSON in UTF-8)`,
-    ]);
-  }
+  // The same decoder as the app's import: invalid UTF-8 is named with its line and column.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new ScenarioFileError(file, [`${file}: ${decoded.error.message}`]);
+  return decoded.text;
 }
 
 /**

@@ -718,7 +718,7 @@ describe('hostile cases, one by one', () => {
     expect(parseScenarioBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes])).ok).toBe(true);
   });
 
-  it('the CLI refuses a Latin-1 file as not UTF-8, in one line, without a stack trace', async () => {
+  it('the CLI refuses a Latin-1 file as not UTF-8, in one line with its line and column, without a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'journeycast-fuzz-'));
     try {
       const file = join(dir, 'latin1.json');
@@ -727,7 +727,9 @@ describe('hostile cases, one by one', () => {
       writeFileSync(file, Uint8Array.from([...bytes.subarray(0, at), 0xe9, ...bytes.subarray(at)]));
       const run = await journeycast(['validate', file]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/not UTF-8/);
+      expect(run.stderr).toMatch(
+        /latin1\.json: not UTF-8 text: the byte 0xE9 at line 5, column 13 \(byte \d+\)/,
+      );
       expect(hasStackTrace(run.stderr)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
