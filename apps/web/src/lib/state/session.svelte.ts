@@ -56,6 +56,15 @@ class Session {
     ];
   }
 
+  /**
+   * What a run of the current inputs depends on: the scenario (its revision), the compared
+   * variant and the lever values. Pages key their runs with it, so a run starts again exactly when
+   * one of these changes (read inside an `$effect`, it tracks all three).
+   */
+  get inputsKey(): string {
+    return `${this.revision}|${this.variantId}|${JSON.stringify(this.levers)}`;
+  }
+
   get libraryId(): string | undefined {
     if (this.origin.kind === 'library') return this.origin.id;
     if (this.origin.kind === 'link') return this.origin.libraryId;
