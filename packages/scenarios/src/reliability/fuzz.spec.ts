@@ -675,6 +675,19 @@ describe('hostile cases, one by one', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it('lists a 4 MB variant id by its start wherever it lists ids, in milliseconds', () => {
+    // Found by the mutation property (seed -1608124879): the variant a check named was renamed to
+    // 4 MB of text, and the message listing the variants quoted all of it.
+    const started = performance.now();
+    const errors = errorsOf(text.replace('"id": "moreAgents"', `"id": ${FOUR_MB}`));
+    expect(unclearErrors(errors)).toEqual([]);
+    const listed = errors.find((e) => e.path === 'expect[0].variant');
+    expect(listed!.message).toMatch(
+      /^expected baseline or one of the variants \(y{40}… \(4000000 characters\), betterApp, journeyExcellence\), got "moreAgents"/,
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('reports __proto__, constructor and prototype keys (own keys from JSON text) and pollutes nothing', () => {
     const before = prototypeState();
     for (const key of FORBIDDEN_KEYS) {

@@ -156,8 +156,25 @@ export function quoteKey(key: string): string {
   return key.length <= 64 ? `"${key}"` : `"${key.slice(0, 40)}…" (${key.length} characters)`;
 }
 
+/** A name as a list shows it: whole up to 64 characters, else its start and its length. */
+function listedName(name: string): string {
+  return name.length <= 64 ? name : `${name.slice(0, 40)}… (${name.length} characters)`;
+}
+
+/**
+ * Names from a file, listed for a message (`a, b, c`): each cut like quoteKey cuts a key, and at
+ * most `upTo` of them (then `and N more`), so no message grows with what a file holds.
+ */
+export function nameList(names: readonly string[], upTo = 12): string {
+  const shown = names.slice(0, upTo).map(listedName).join(', ');
+  return names.length > upTo ? `${shown} and ${names.length - upTo} more` : shown;
+}
+
 /** The known name closest to a typo, when it is close enough to be what was meant. */
 export function suggest(typed: string, known: readonly string[]): string | undefined {
+  // Names are short: one longer than 64 characters gets no suggestion (a suggestion would quote a
+  // name as long, and comparing two such names is a quadratic wait).
+  if (typed.length > 64) return undefined;
   const lower = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -184,6 +201,7 @@ export function suggest(typed: string, known: readonly string[]): string | undef
 export function didYouMean(typed: string, known: readonly string[], listUpTo = 12): string {
   const guess = suggest(typed, known);
   if (guess !== undefined) return ` (did you mean "${guess}"?)`;
-  if (known.length > 0 && known.length <= listUpTo) return ` (expected one of ${known.join(', ')})`;
+  if (known.length > 0 && known.length <= listUpTo)
+    return ` (expected one of ${nameList(known, listUpTo)})`;
   return '';
 }

@@ -16,7 +16,7 @@ import {
   type Stat,
   type VariantResult,
 } from '@journeycast/sim-core';
-import { suggest } from './describe.ts';
+import { nameList, suggest } from './describe.ts';
 
 export const STAT_FIELDS = ['mean', 'sd', 'se', 'p10', 'p50', 'p90', 'min', 'max'] as const;
 export const OPTIONAL_STAT_FIELDS = ['mean', 'p10', 'p50', 'p90', 'missing'] as const;
@@ -137,7 +137,7 @@ export function metricProblem(metric: string, context: MetricContext): string | 
       const hint =
         guess !== undefined
           ? ` (did you mean "${[...done, guess, ...parts.slice(done.length + 1)].join('.')}"?)`
-          : ` (${where} one of ${names.join(', ') || 'nothing: the model has none'})`;
+          : ` (${where} one of ${nameList(names) || 'nothing: the model has none'})`;
       return `unknown metric "${metric}"${hint}`;
     }
     if (done.length === 0 && part === 'vsBaseline' && context.isBaseline) {

@@ -4,7 +4,7 @@
  */
 import { renderPath, type PathPart } from './errors.ts';
 import { isPlainObject } from './checkSchema.ts';
-import { suggest } from './describe.ts';
+import { nameList, suggest } from './describe.ts';
 
 export type PathLookup = { found: true; value: unknown } | { found: false; problem: string };
 
@@ -33,7 +33,7 @@ export function lookupPath(root: unknown, parts: readonly PathPart[]): PathLooku
         guess !== undefined
           ? ` (did you mean "${renderPath([...parts.slice(0, k), guess, ...parts.slice(k + 1)])}"?)`
           : keys.length > 0 && keys.length <= 12
-            ? ` (${parent === '' ? 'the model' : parent} has ${keys.join(', ')})`
+            ? ` (${parent === '' ? 'the model' : parent} has ${nameList(keys)})`
             : '';
       return { found: false, problem: `the model has no "${here}"${hint}` };
     }

@@ -26,7 +26,7 @@ import {
   type Variant,
 } from '../schema/scenarioSchema.ts';
 import { checkSchema, isPlainObject, schemaAt, type SchemaProblem } from './checkSchema.ts';
-import { formatBound, suggest, type SchemaNode } from './describe.ts';
+import { formatBound, nameList, suggest, type SchemaNode } from './describe.ts';
 import {
   capErrors,
   formatScenarioError,
@@ -425,7 +425,7 @@ function expectationErrors(
     const guess = suggest(id, [BASELINE_ID, ...variantIds]);
     errors.push({
       path: `${at}.variant`,
-      message: `expected ${BASELINE_ID}${variantIds.length > 0 ? ` or one of the variants (${variantIds.join(', ')})` : ' (the scenario has no variants)'}, got ${describeValue(id)}${guess !== undefined ? ` (did you mean "${guess}"?)` : ''}`,
+      message: `expected ${BASELINE_ID}${variantIds.length > 0 ? ` or one of the variants (${nameList(variantIds)})` : ' (the scenario has no variants)'}, got ${describeValue(id)}${guess !== undefined ? ` (did you mean "${guess}"?)` : ''}`,
     });
   } else {
     const baseModel = isPlainObject(model) ? model : {};
