@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   MINUS,
+  currencyDecimals,
+  parseLocaleNumber,
   formatMoney,
   formatMonth,
   formatNumber,
@@ -80,5 +82,23 @@ describe('chart helpers', () => {
     const { counts, centres } = histogramBins([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
     expect(centres).toHaveLength(counts.length);
+  });
+});
+
+describe('currencies and typed numbers', () => {
+  it('knows how many decimals a currency is written with', () => {
+    expect(currencyDecimals('EUR', locale)).toBe(2);
+    expect(currencyDecimals('JPY', locale)).toBe(0);
+    expect(currencyDecimals('BHD', locale)).toBe(3);
+    expect(formatMoney(25.71, 'JPY', { locale, decimals: currencyDecimals('JPY') })).toBe('JP¥26');
+  });
+
+  it('reads numbers as the locale writes them', () => {
+    expect(parseLocaleNumber('120,000', 'en-GB')).toBe(120000);
+    expect(parseLocaleNumber(' 1 234,5 ', 'fr-FR')).toBe(1234.5);
+    expect(parseLocaleNumber('1.234,5', 'de-DE')).toBe(1234.5);
+    expect(parseLocaleNumber(`${MINUS}3.5`, 'en-GB')).toBe(-3.5);
+    expect(parseLocaleNumber('12abc', 'en-GB')).toBeNaN();
+    expect(parseLocaleNumber('', 'en-GB')).toBeNaN();
   });
 });

@@ -184,6 +184,54 @@ export function formatRange(
   return `${f(low)} to ${f(high)}`;
 }
 
+/**
+ * Digits after the point a currency is written with (EUR 2, JPY 0, BHD 3), from Intl; 2 for a code
+ * Intl does not know.
+ *
+ * @example
+ * currencyDecimals('JPY'); // => 0
+ */
+export function currencyDecimals(currency: string, locale: string = appLocale()): number {
+  try {
+    return nf(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** Whether Intl knows `code` as a currency (a lever unit such as "EUR / month" names one). */
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a number typed as the locale writes it: group separators (and any white space, an
+ * underscore) dropped, the locale's decimal mark read as the point, a typographic minus read as
+ * a minus. NaN when what is left is not a plain decimal number.
+ *
+ * @example
+ * parseLocaleNumber('120,000', 'en-GB'); // => 120000
+ * parseLocaleNumber('1.234,5', 'de-DE'); // => 1234.5
+ */
+export function parseLocaleNumber(text: string, locale: string = appLocale()): number {
+  const parts = nf(locale, { useGrouping: true }).formatToParts(12345.6);
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  let t = text.trim().replace(/[\s  _]/g, '');
+  // A group mark that is white space is gone already; others are removed before the decimal mark
+  // becomes a point (in de-DE the group mark is the point).
+  if (group.trim() !== '') t = t.split(group).join('');
+  if (decimal !== '.') t = t.split(decimal).join('.');
+  t = t.replace(/^−/, '-');
+  return /^[-+]?(?:\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN;
+}
+
 /** A ratio such as ROI (0.35 → "35%"), or the reason there is none. */
 export function formatRatio(
   value: number | null | undefined,

@@ -7,7 +7,7 @@
  * (storageProblem); the app keeps working without drafts.
  */
 import { migrateScenario, type Scenario } from '@journeycast/scenarios';
-import { CUSTOM_ID, checkLeverValue, type LeverValues } from './levers.ts';
+import { CUSTOM_ID, checkLeverNumber, type LeverValues } from './levers.ts';
 import { validateScenario } from './source.ts';
 
 export const DRAFT_KEY = 'journeycast:draft';
@@ -91,9 +91,8 @@ export function checkDraft(
   for (const [path, raw] of Object.entries(value.levers)) {
     const lever = scenario.levers.find((l) => l.path === path);
     if (lever === undefined) continue; // a lever the scenario no longer has: dropped
-    const check = typeof raw === 'number' ? checkLeverValue(lever, String(raw)) : undefined;
-    if (check === undefined || !check.ok)
-      return { ok: false, reason: `levers.${path}: not a valid value` };
+    const check = checkLeverNumber(lever, raw);
+    if (!check.ok) return { ok: false, reason: `levers.${path}: not a valid value` };
     levers[path] = check.value;
   }
   const compareIds = Array.isArray(value.compareIds)

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { getPath } from '@journeycast/scenarios';
 import { buildPlan, comparedEntry, tornadoPlans, workbenchPlan } from '../engine/plans.ts';
 import {
+  allowedRange,
+  checkLeverNumber,
   checkLeverValue,
   comparedModel,
+  describeLeverValue,
+  leverFieldText,
+  leverFormat,
   effectiveLeverValues,
   leverRange,
   leverSets,
@@ -31,6 +36,61 @@ describe('levers', () => {
     expect(checkLeverValue(agents, 'abc').ok).toBe(false);
     expect(checkLeverValue(quality, '3')).toEqual({ ok: true, value: 3 });
     expect(checkLeverValue(quality, '4').ok).toBe(false);
+  });
+
+  const lever = (path: string) => scenario.levers.find((l) => l.path === path)!;
+  const budget = lever('sources.paidSearch.monthlyBudget');
+  const fcr = lever('channels.callCentre.firstContactResolution');
+  const rate = lever('annualDiscountRate');
+  const wage = lever('channels.callCentre.costPerAgentHour');
+  const margin = lever('segments.everyday.marginPerProductMonthly');
+  const locale = 'en-GB';
+
+  it('show money in its currency, shares and rates in percent, with separators', () => {
+    expect(leverFormat(budget)).toMatchObject({ kind: 'money', currency: 'EUR', unit: '/ month' });
+    expect(leverFormat(fcr)).toMatchObject({ kind: 'percent', decimals: 0, fieldUnit: '%' });
+    expect(leverFormat(rate)).toMatchObject({ kind: 'percent', decimals: 1, unit: 'per year' });
+    expect(leverFieldText(budget, 120000, locale)).toBe('120,000');
+    expect(leverFieldText(fcr, 0.7, locale)).toBe('70');
+    expect(leverFieldText(rate, 0.08, locale)).toBe('8.0');
+    expect(leverFieldText(margin, 6.5, locale)).toBe('6.50');
+    expect(describeLeverValue(margin, 6.5, locale)).toBe('€6.50 / month');
+    expect(describeLeverValue(budget, 120000, locale)).toBe('€120,000 / month');
+    expect(describeLeverValue(wage, 38, locale)).toBe('€38');
+    expect(describeLeverValue(fcr, 0.7, locale)).toBe('70%');
+    expect(describeLeverValue(rate, 0.085, locale)).toBe('8.5% per year');
+    expect(describeLeverValue(agents, 1200, locale)).toBe('1,200 agents per hour');
+    expect(allowedRange(budget, locale)).toBe('a whole number from €0 to €300,000 / month');
+    expect(allowedRange(fcr, locale)).toBe('a number from 50% to 90%');
+  });
+
+  it('read typed values in the field’s unit and the locale’s separators', () => {
+    expect(checkLeverValue(budget, '120,000', locale)).toEqual({ ok: true, value: 120000 });
+    expect(checkLeverValue(budget, '€120,000', locale)).toEqual({ ok: true, value: 120000 });
+    expect(checkLeverValue(budget, '120.000,5', 'de-DE').ok).toBe(false);
+    expect(checkLeverValue(margin, '6,5', 'de-DE')).toEqual({ ok: true, value: 6.5 });
+    expect(checkLeverValue(fcr, '75', locale)).toEqual({ ok: true, value: 0.75 });
+    expect(checkLeverValue(fcr, '57 %', locale)).toEqual({ ok: true, value: 0.57 });
+    expect(checkLeverValue(rate, '8.5', locale)).toEqual({ ok: true, value: 0.085 });
+    const tooLow = checkLeverValue(fcr, '0.75', locale);
+    expect(tooLow.ok).toBe(false);
+    if (!tooLow.ok)
+      expect(tooLow.message).toBe(
+        'First-contact resolution: enter a number from 50% to 90% (got "0.75")',
+      );
+    const tooHigh = checkLeverValue(budget, '400000', locale);
+    if (!tooHigh.ok)
+      expect(tooHigh.message).toBe(
+        'Paid search budget: enter a whole number from €0 to €300,000 / month (got "400000")',
+      );
+    expect(tooHigh.ok).toBe(false);
+  });
+
+  it('check values as the model holds them (drafts, links)', () => {
+    expect(checkLeverNumber(fcr, 0.7)).toEqual({ ok: true, value: 0.7 });
+    expect(checkLeverNumber(fcr, 70).ok).toBe(false);
+    expect(checkLeverNumber(agents, '40').ok).toBe(false);
+    expect(checkLeverNumber(agents, 40.5).ok).toBe(false);
   });
 
   it('write quality levels as names and drop values equal to the variant', () => {

@@ -17,6 +17,14 @@ import {
   type Lever,
   type Scenario,
 } from '@journeycast/scenarios';
+import {
+  currencyDecimals,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  isCurrencyCode,
+  parseLocaleNumber,
+} from '../format.ts';
 
 /** The what-if variant: the baseline with only the lever changes. */
 export const CUSTOM_ID = 'custom';
@@ -107,6 +115,114 @@ export function effectiveLeverValues(
   return out;
 }
 
+/**
+ * Model fields that hold a probability or a rate (the schema's `Probability` fields and the
+ * discount rate): their levers read and type in percent, so a strategist sees 70 %, not 0.70.
+ */
+const PERCENT_FIELDS = new Set([
+  'annualDiscountRate',
+  'baseMonthlyChurn',
+  'baseNonRenewal',
+  'crossSellMonthly',
+  'digitalPropensity',
+  'fallbackRate',
+  'firstContactResolution',
+  'monthlyProbability',
+  'referralMonthly',
+  'repeatContactProbability',
+  'satisfactionDriftPerMonth',
+  'shrinkage',
+  'successRate',
+  'suitability',
+]);
+
+/**
+ * How a lever's value is shown and typed: quality levels by name; shares and rates in percent;
+ * money (a unit that starts with a currency code, "EUR / month") in that currency; other numbers
+ * with thousands separators. `unit` is what follows the number in words ("/ month", "per year");
+ * `fieldUnit` labels the number field ("EUR / month", "%", "% per year").
+ */
+export type LeverFormat =
+  | { kind: 'quality' }
+  | { kind: 'percent'; decimals: number; unit: string; fieldUnit: string }
+  | { kind: 'money'; currency: string; decimals: number; unit: string; fieldUnit: string }
+  | { kind: 'number'; decimals: number; unit: string; fieldUnit: string };
+
+export function leverFormat(lever: Lever): LeverFormat {
+  if (isQualityLever(lever)) return { kind: 'quality' };
+  const unit = lever.unit.trim();
+  const field = lever.path.split('.').at(-1) ?? '';
+  const decimals = decimalsOf(lever.step);
+  if (unit === 'share' || PERCENT_FIELDS.has(field)) {
+    const rest = unit === 'share' || unit === '' ? '' : unit;
+    return {
+      kind: 'percent',
+      // 0.01 → whole percents, 0.005 → 0.5 %, 0.0005 → 0.05 %.
+      decimals: Math.max(0, decimals - 2),
+      unit: rest,
+      fieldUnit: rest === '' ? '%' : `% ${rest}`,
+    };
+  }
+  const code = /^([A-Z]{3})\b\s*(.*)$/.exec(unit);
+  if (code && isCurrencyCode(code[1]!)) {
+    const currency = code[1]!;
+    return {
+      kind: 'money',
+      currency,
+      // Whole steps stay whole (€120,000); fractional ones take the currency's cents (€6.50).
+      decimals: decimals === 0 ? 0 : Math.max(decimals, currencyDecimals(currency, 'en')),
+      unit: code[2]!.trim(),
+      fieldUnit: unit,
+    };
+  }
+  return { kind: 'number', decimals, unit, fieldUnit: unit };
+}
+
+/** A model value in the unit the lever is typed in (percent for shares), without float noise. */
+export function toFieldUnits(lever: Lever, value: number): number {
+  const f = leverFormat(lever);
+  return f.kind === 'percent' ? Number((value * 100).toFixed(f.decimals + 6)) : value;
+}
+
+/** A typed value (in the field's unit) as the model holds it, rounded to the lever's step digits. */
+function fromFieldUnits(lever: Lever, value: number): number {
+  const f = leverFormat(lever);
+  if (f.kind !== 'percent') return value;
+  return Number((value / 100).toFixed(Math.max(decimalsOf(lever.step), f.decimals + 2)));
+}
+
+/**
+ * The number field's text for a value: the lever's unit and the locale's separators, without a
+ * currency symbol or % (the field's label names the unit), e.g. "120,000", "70", "8.5".
+ */
+export function leverFieldText(lever: Lever, value: number, locale?: string): string {
+  const f = leverFormat(lever);
+  if (f.kind === 'quality') return String(value);
+  return formatNumber(toFieldUnits(lever, value), {
+    decimals: f.decimals,
+    ...(locale !== undefined ? { locale } : {}),
+  });
+}
+
+/** A lever value without the words of its unit: "€120,000", "70%", "1,200". */
+function leverNumberText(lever: Lever, value: number, locale?: string): string {
+  const f = leverFormat(lever);
+  const loc = locale !== undefined ? { locale } : {};
+  if (f.kind === 'quality') return QUALITY_LABELS[Math.round(value)] ?? String(value);
+  return f.kind === 'percent'
+    ? formatPercent(value, { decimals: f.decimals, ...loc })
+    : f.kind === 'money'
+      ? formatMoney(value, f.currency, { decimals: f.decimals, ...loc })
+      : formatNumber(value, { decimals: f.decimals, ...loc });
+}
+
+/** A lever value for display: quality levels by name, money in its currency, shares in percent. */
+export function describeLeverValue(lever: Lever, value: number, locale?: string): string {
+  const f = leverFormat(lever);
+  const text = leverNumberText(lever, value, locale);
+  return f.kind !== 'quality' && f.unit ? `${text} ${f.unit}` : text;
+}
+
 export type LeverCheck = { ok: true; value: number } | { ok: false; message: string };
 
 function wholeSteps(lever: Lever): boolean {
@@ -114,43 +230,50 @@ function wholeSteps(lever: Lever): boolean {
   return Number.isInteger(step);
 }
 
-/** The allowed values, in words, e.g. "a whole number from 10 to 60 agents per hour". */
-export function allowedRange(lever: Lever): string {
+/**
+ * The allowed values, in words, e.g. "a whole number from 10 to 60 agents per hour", "a number
+ * from €0 to €300,000 / month", "a number from 50% to 90%".
+ */
+export function allowedRange(lever: Lever, locale?: string): string {
   const { min, max } = leverRange(lever);
   if (isQualityLever(lever)) return 'a level from 0 (Poor) to 3 (Excellent)';
   const kind = wholeSteps(lever) ? 'a whole number' : 'a number';
-  const unit = lever.unit ? ` ${lever.unit}` : '';
-  return `${kind} from ${min} to ${max}${unit}`;
+  return `${kind} from ${leverNumberText(lever, min, locale)} to ${describeLeverValue(lever, max, locale)}`;
+}
+
+/** Whether a model value fits the lever: in its range, whole when it moves in whole steps. */
+function fits(lever: Lever, value: number): boolean {
+  const { min, max } = leverRange(lever);
+  if (!Number.isFinite(value) || value < min || value > max) return false;
+  return !wholeSteps(lever) || Number.isInteger(value);
 }
 
 /**
- * Checks a typed value: a number in the lever's range (whole when the lever moves in whole steps).
- * The message names the field and the range, e.g. "Call-centre agents: enter a whole number from
- * 10 to 60 agents per hour (got 75)".
+ * Checks a value typed in the lever's number field, in the field's unit (percent for shares) as
+ * the locale writes numbers: in the lever's range, whole when the lever moves in whole steps. The
+ * message names the field and the range, e.g. "Call-centre agents: enter a whole number from 10
+ * to 60 agents per hour (got "75")".
  */
-export function checkLeverValue(lever: Lever, raw: string): LeverCheck {
-  const { min, max } = leverRange(lever);
-  const text = raw.trim().replace(/[\s,_]/g, '');
-  const value = text === '' ? NaN : Number(text);
-  const fail = (): LeverCheck => ({
+export function checkLeverValue(lever: Lever, raw: string, locale?: string): LeverCheck {
+  const f = leverFormat(lever);
+  // A currency symbol or a % typed with the number is what the label asks for anyway.
+  const bare = raw.replace(/%/g, '').replace(/\p{Sc}/gu, '');
+  const typed = bare.trim() === '' ? NaN : parseLocaleNumber(bare, locale);
+  const value = f.kind === 'quality' ? typed : fromFieldUnits(lever, typed);
+  if (fits(lever, value)) return { ok: true, value };
+  return {
     ok: false,
-    message: `${lever.label}: enter ${allowedRange(lever)} (got ${raw.trim() === '' ? 'nothing' : JSON.stringify(raw.trim())})`,
-  });
-  if (!Number.isFinite(value)) return fail();
-  if (value < min || value > max) return fail();
-  if (wholeSteps(lever) && !Number.isInteger(value)) return fail();
-  return { ok: true, value };
+    message: `${lever.label}: enter ${allowedRange(lever, locale)} (got ${raw.trim() === '' ? 'nothing' : JSON.stringify(raw.trim())})`,
+  };
 }
 
-/** A lever value for display: quality levels by name, numbers with their unit. */
-export function describeLeverValue(lever: Lever, value: number): string {
-  if (isQualityLever(lever)) return QUALITY_LABELS[Math.round(value)] ?? String(value);
-  const digits = decimalsOf(lever.step);
-  const number = new Intl.NumberFormat('en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: Math.max(digits, 4),
-  }).format(value);
-  return lever.unit ? `${number} ${lever.unit}` : number;
+/** Checks a lever value as the model holds it (drafts, share links): a number that fits. */
+export function checkLeverNumber(lever: Lever, value: unknown): LeverCheck {
+  if (typeof value === 'number' && fits(lever, value)) return { ok: true, value };
+  return {
+    ok: false,
+    message: `${lever.label}: expected ${allowedRange(lever)} as the model holds it, got ${JSON.stringify(value)}`,
+  };
 }
 
 export function decimalsOf(step: number): number {

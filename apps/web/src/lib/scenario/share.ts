@@ -7,7 +7,7 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { RUN_LIMITS, type Scenario } from '@journeycast/scenarios';
 import { applyMergePatch, containsNull, createMergePatch } from './diff.ts';
-import { CUSTOM_ID, checkLeverValue, type LeverValues } from './levers.ts';
+import { CUSTOM_ID, checkLeverNumber, type LeverValues } from './levers.ts';
 import { LIBRARY_IDS, libraryScenario, validateScenario, type ScenarioError } from './source.ts';
 
 export const SHARE_PARAM = 's';
@@ -191,12 +191,9 @@ export function decodeShare(encoded: string): DecodedShare {
     for (const [path, value] of Object.entries(payload.levers)) {
       const lever = scenario.levers.find((l) => l.path === path);
       if (lever === undefined) return fail(`the scenario has no lever "${path}"`, `levers.${path}`);
-      const check = typeof value === 'number' ? checkLeverValue(lever, String(value)) : undefined;
-      if (check === undefined || !check.ok) {
-        return fail(
-          check?.message ?? `${lever.label}: expected a number, got ${JSON.stringify(value)}`,
-          `levers.${path}`,
-        );
+      const check = checkLeverNumber(lever, value);
+      if (!check.ok) {
+        return fail(check.message, `levers.${path}`);
       }
       levers[path] = check.value;
     }
