@@ -1,10 +1,14 @@
 /**
  * Finds the Chromium the browser tests drive. Playwright's own browser download cannot work on
  * machines without internet access, so the tests use a system browser:
- *   1. `CHROME_PATH`, when set;
+ *   1. `CHROME_PATH`, when set (and then only it: a wrong path is an error, not a reason to guess);
  *   2. `/usr/bin/chromium`, `/usr/bin/chromium-browser`, or `google-chrome` / `chromium` on PATH;
  *   3. on Debian, running as root (a CI machine), Debian's `chromium` package is installed;
  *   4. otherwise the run fails with the exact command to run.
+ *
+ * The decisions are one pure function of what it is told about the machine (`decideChromium`:
+ * environment, which files exist and are executable, the user id), unit-tested branch by branch
+ * in chromium.spec.ts; `findChromium` feeds it the real machine and carries out an install.
  */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
@@ -22,9 +26,92 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-const INSTALL_HINT =
-  'No Chromium found for the browser tests. Install one with `sudo apt-get install -y chromium` ' +
-  '(Debian/Ubuntu) or set CHROME_PATH=/path/to/chrome.';
+/** Where a system Chromium lives on Debian and Ubuntu. */
+export const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'] as const;
+/** Names looked up on PATH, in order. */
+export const PATH_NAMES = [
+  'google-chrome',
+  'google-chrome-stable',
+  'chromium',
+  'chromium-browser',
+] as const;
+/** What Debian's package manager runs to install Chromium (as root, non-interactive). */
+export const APT_INSTALL: readonly (readonly string[])[] = [
+  ['apt-get', 'update', '-qq'],
+  ['apt-get', 'install', '-y', '-qq', 'chromium'],
+];
+
+/** What `decideChromium` needs to know about the machine. */
+export interface ChromiumHost {
+  /** The environment: `CHROME_PATH` and `PATH` are read. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether `path` is a file this process may execute. */
+  isExecutable(path: string): boolean;
+  /** Whether `path` exists (for `/etc/debian_version`). */
+  exists(path: string): boolean;
+  /** The user id, or undefined where there is none (Windows). */
+  uid: number | undefined;
+  /** PATH's separator (`:`, or `;` on Windows). */
+  pathDelimiter: string;
+}
+
+export type ChromiumDecision =
+  | { action: 'use'; path: string; from: 'CHROME_PATH' | 'system' | 'PATH' }
+  | { action: 'install'; commands: readonly (readonly string[])[] }
+  | { action: 'fail'; message: string };
+
+const NOT_FOUND = 'No Chromium found for the browser tests';
+const CHROME_PATH_HINT = 'or set CHROME_PATH=/path/to/chrome';
+
+/**
+ * What to do to get a browser: use one (and which), install Debian's, or fail with a message that
+ * says exactly what to run. `afterInstall` is set when asking again after an install, which then
+ * fails instead of installing twice.
+ */
+export function decideChromium(
+  host: ChromiumHost,
+  options: { afterInstall?: boolean } = {},
+): ChromiumDecision {
+  const fromEnv = host.env.CHROME_PATH;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    if (host.isExecutable(fromEnv)) return { action: 'use', path: fromEnv, from: 'CHROME_PATH' };
+    return {
+      action: 'fail',
+      message: `CHROME_PATH: expected an executable Chromium or Chrome, got "${fromEnv}", which is ${host.exists(fromEnv) ? 'not executable' : 'not there'}. Point it at a browser, or unset it to let the tests look for one.`,
+    };
+  }
+  for (const path of SYSTEM_PATHS) {
+    if (host.isExecutable(path)) return { action: 'use', path, from: 'system' };
+  }
+  const dirs = (host.env.PATH ?? '').split(host.pathDelimiter).filter((dir) => dir !== '');
+  for (const name of PATH_NAMES) {
+    for (const dir of dirs) {
+      const candidate = join(dir, name);
+      if (host.isExecutable(candidate)) return { action: 'use', path: candidate, from: 'PATH' };
+    }
+  }
+  const debian = host.exists('/etc/debian_version');
+  const root = host.uid === 0;
+  const apt = APT_INSTALL.map((command) => command.join(' ')).join(' && ');
+  if (debian && root) {
+    if (!options.afterInstall) return { action: 'install', commands: APT_INSTALL };
+    return {
+      action: 'fail',
+      message: `${NOT_FOUND}, even after \`${apt}\`: expected ${SYSTEM_PATHS[0]} to exist and be executable. Install a browser by hand, ${CHROME_PATH_HINT}.`,
+    };
+  }
+  if (debian) {
+    const sudo = APT_INSTALL.map((command) => `sudo ${command.join(' ')}`).join(' && ');
+    return {
+      action: 'fail',
+      message: `${NOT_FOUND} (looked for CHROME_PATH, ${SYSTEM_PATHS.join(', ')} and ${PATH_NAMES.join(', ')} on PATH). Run: ${sudo}   (${CHROME_PATH_HINT})`,
+    };
+  }
+  return {
+    action: 'fail',
+    message: `${NOT_FOUND} (looked for CHROME_PATH, ${SYSTEM_PATHS.join(', ')} and ${PATH_NAMES.join(', ')} on PATH). Install Chromium or Google Chrome, then run: CHROME_PATH=/path/to/chrome npm test   (on Debian or Ubuntu: sudo apt-get install -y chromium)`,
+  };
+}
 
 function isExecutable(path: string): boolean {
   try {
@@ -35,46 +122,43 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
+/** This machine, as `decideChromium` sees it. */
+export function thisHost(): ChromiumHost {
+  return {
+    env: process.env,
+    isExecutable,
+    exists: existsSync,
+    uid: typeof process.getuid === 'function' ? process.getuid() : undefined,
+    pathDelimiter: delimiter,
+  };
 }
 
-export function locateChromium(): string | undefined {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) {
-      throw new Error(`CHROME_PATH=${fromEnv} is not an executable file. ${INSTALL_HINT}`);
-    }
-    return fromEnv;
-  }
-  for (const path of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (isExecutable(path)) return path;
-  }
-  for (const name of ['google-chrome', 'google-chrome-stable', 'chromium', 'chromium-browser']) {
-    const found = onPath(name);
-    if (found) return found;
-  }
-  return undefined;
-}
+/** Runs one command of an install (the real one: `execFileSync`, output shown, non-interactive). */
+export type RunCommand = (command: string, args: readonly string[]) => void;
 
-export function findChromium(): string {
-  const found = locateChromium();
-  if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
+const runCommand: RunCommand = (command, args) => {
+  execFileSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+};
+
+/** A system Chromium's path, installing Debian's package when the decision says so. */
+export function findChromium(
+  host: ChromiumHost = thisHost(),
+  run: RunCommand = runCommand,
+): string {
+  let decision = decideChromium(host);
+  if (decision.action === 'install') {
     console.error(
-      '[e2e] No Chromium found: installing Debian chromium (apt-get install -y chromium)',
+      `[e2e] No Chromium found: installing Debian's chromium (${decision.commands.map((c) => c.join(' ')).join(' && ')})`,
     );
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-    const installed = locateChromium();
-    if (installed) return installed;
+    for (const [command, ...args] of decision.commands) run(command!, args);
+    decision = decideChromium(host, { afterInstall: true });
   }
-  throw new Error(INSTALL_HINT);
+  if (decision.action === 'use') return decision.path;
+  // After an install the decision is never to install again (decideChromium's afterInstall).
+  throw new Error(
+    decision.action === 'fail' ? decision.message : 'chromium: asked to install twice',
+  );
 }
