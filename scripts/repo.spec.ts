@@ -23,6 +23,16 @@ function quickStartCommands(): string[] {
 }
 
 describe('README and CI agree', () => {
+  it('says what Journeycast is in three lines, then one line per workspace', () => {
+    const readme = read('README.md');
+    const intro = readme.split('\n## ')[0]!.split('\n| ')[0]!;
+    const lines = intro.split('\n').filter((line) => line.trim() !== '');
+    expect(lines[0]).toBe('# Journeycast');
+    expect(lines.slice(1), 'the intro, between the title and the workspace table').toHaveLength(3);
+    const rows = [...readme.matchAll(/^\| \[`([^`]+)`\]/gm)].map((m) => m[1]);
+    expect(rows.sort()).toEqual(workspaces(root).sort());
+  });
+
   it('the quick start has exactly two commands: install + start, install + test', () => {
     expect(quickStartCommands()).toEqual(['npm ci && npm start', 'npm ci && npm test']);
   });
