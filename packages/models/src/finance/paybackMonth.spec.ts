@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PaybackMonth, paybackMonth } from './paybackMonth.ts';
+import { type PaybackMonth, paybackMonth, paybackMonthFromFactors } from './paybackMonth.ts';
 
 /** True when b is no earlier than a (a later month, or no payback at all). */
 function noEarlier(a: PaybackMonth, b: PaybackMonth): boolean {
@@ -46,8 +46,26 @@ describe('paybackMonth', () => {
     expect(simple).toEqual({ month: 21, fractionalMonth: 21 });
     // Σ_{m=2..k} 50·1.1^(−m/12) reaches 1000·1.1^(−1/12) in month 23
     expect(discounted.month).toBe(23);
-    expect(discounted.fractionalMonth).toBeGreaterThan(22);
-    expect(discounted.fractionalMonth).toBeLessThan(23);
+    // Independently, mpmath at 50 digits: 22 + (1000·1.1^(−1/12) − Σ_{m=2..22} 50·1.1^(−m/12)) /
+    // (50·1.1^(−23/12)) = 22.8748511219621396235…: the deficit left after month 22 over month 23's
+    // discounted flow. The function's double is one ulp (3.6e-15) below the nearest double to
+    // that, from rounding in the cumulative sum; it is asserted exactly, as it is deterministic.
+    expect(discounted.fractionalMonth).toBe(22.874851121962138);
+    expect(Math.abs(discounted.fractionalMonth! - 22.8748511219621396235)).toBeLessThanOrEqual(
+      3.6e-15,
+    );
+  });
+
+  it('uses the factors it is given, or none (the doc comment examples)', () => {
+    expect(paybackMonthFromFactors([-1000, 400, 400, 400], null)).toEqual({
+      month: 4,
+      fractionalMonth: 3.5,
+    });
+    // −100, −40 after month 2; month 3 brings 100 · 0.5 = 50, of which 40 are needed: 0.8 of it
+    expect(paybackMonthFromFactors([-100, 60, 100], [1, 1, 0.5])).toEqual({
+      month: 3,
+      fractionalMonth: 2.8,
+    });
   });
 
   it('rejects a bad rate or flow', () => {

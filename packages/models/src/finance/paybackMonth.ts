@@ -58,8 +58,22 @@ export function paybackMonth(
 }
 
 /**
- * paybackMonth with precomputed discount factors (null: undiscounted), for callers that already
- * hold them (compareToBaseline). Trusts its input: finite flows, factors at least as long.
+ * Payback month from flows and discount factors already at hand: the same definitions as
+ * paybackMonth (first month from whose end the cumulative flow stays ≥ 0, linear within the
+ * month; 0 when never negative; 'not within horizon' when negative at the end), with each month's
+ * flow multiplied by its factor, or taken as it is when `factors` is null (simple payback).
+ * compareToBaseline computes the factors once and uses them for the NPV, the investment's present
+ * value and the discounted payback, so all three agree to the last bit.
+ *
+ * It trusts its input, which its callers have checked (paybackMonth checks the flows and builds
+ * the factors with discountFactors): finite flows, factors finite, > 0 and at least as long.
+ *
+ * @param flows - net cash flow of each month in the scenario's currency, index 0 = month 1
+ * @param factors - discount factor of each month (discountFactors), or null for simple payback
+ * @example
+ * paybackMonthFromFactors([-1000, 400, 400, 400], null); // => { month: 4, fractionalMonth: 3.5 }
+ * paybackMonthFromFactors([-100, 60, 100], [1, 1, 0.5]);
+ * // => { month: 3, fractionalMonth: 2.8 } (40 left after month 2; month 3 brings 100 · 0.5 = 50)
  */
 export function paybackMonthFromFactors(
   flows: ArrayLike<number>,
