@@ -103,5 +103,6 @@ export {
   type Stat,
   type TotalName,
   type VariantResult,
+  type SourceResult,
 } from './stats/summarize.ts';
 export { exampleModel } from './exampleModel.ts';

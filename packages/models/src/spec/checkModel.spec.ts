@@ -359,6 +359,46 @@ describe('checkModel', () => {
       expect(problemsAfter((m) => (m.behaviour.detractorThreshold = 8.99))).toEqual([]);
     });
 
+    it('reports quality levels out of order, a resolved contact worth less than an unresolved one, and an open issue that keeps customers', () => {
+      expect(
+        problemsAfter((m) => {
+          m.experience.good.satisfactionDelta = m.experience.average.satisfactionDelta - 0.1;
+          m.experience.excellent.resolutionMultiplier =
+            m.experience.good.resolutionMultiplier - 0.01;
+          m.behaviour.resolvedDelta = m.behaviour.unresolvedDelta - 0.5;
+          m.behaviour.openIssueChurnOddsMultiplier = 0.9;
+        }).map((p) => p.path),
+      ).toEqual([
+        'experience.good.satisfactionDelta',
+        'experience.excellent.resolutionMultiplier',
+        'behaviour.resolvedDelta',
+        'behaviour.openIssueChurnOddsMultiplier',
+      ]);
+      // Equal levels are a flat scale, allowed.
+      expect(
+        problemsAfter((m) => {
+          m.experience.good = { ...m.experience.average };
+          m.behaviour.resolvedDelta = m.behaviour.unresolvedDelta;
+          m.behaviour.openIssueChurnOddsMultiplier = 1;
+        }),
+      ).toEqual([]);
+    });
+
+    it('reports conversions lost to unanswered calls where prospects make none', () => {
+      expect(
+        problemsAfter((m) => {
+          m.sources.partners!.presalesLostIfUnanswered = 0.3;
+        }),
+      ).toEqual([
+        {
+          path: 'sources.partners.presalesContactsPerAcquisition',
+          expected:
+            'presales contacts above 0 where presalesLostIfUnanswered is set (only prospects who call can lose a sale to an unanswered call)',
+          found: '0',
+        },
+      ]);
+    });
+
     it('reports an investment that starts beyond the horizon, or ends before it starts', () => {
       expect(
         problemsAfter((m) => {

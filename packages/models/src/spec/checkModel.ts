@@ -127,6 +127,16 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
         'nothing',
       );
     }
+    if (
+      (source.presalesLostIfUnanswered ?? 0) > 0 &&
+      !((source.presalesContactsPerAcquisition ?? 0) > 0)
+    ) {
+      report(
+        `${path}.presalesContactsPerAcquisition`,
+        'presales contacts above 0 where presalesLostIfUnanswered is set (only prospects who call can lose a sale to an unanswered call)',
+        source.presalesContactsPerAcquisition ?? 0,
+      );
+    }
     if (source.presalesChannel !== undefined && !staffedIds.includes(source.presalesChannel)) {
       report(
         `${path}.presalesChannel`,
@@ -241,6 +251,38 @@ export function checkModel(model: ModelSpec): ModelProblem[] {
       'annualDiscountRate',
       'a rate above 0 when terminalValue is true (the value of the customers left at the horizon is a perpetuity that converges only then, whatever their churn)',
       model.annualDiscountRate,
+    );
+  }
+
+  // Quality levels are a scale: a better journey never moves satisfaction or resolution less than
+  // a worse one. Out of order, "higher quality never raises churn" (docs/model.md) fails, and a
+  // slider from poor to excellent would not mean what it says.
+  const levels = ['poor', 'average', 'good', 'excellent'] as const;
+  for (let k = 1; k < levels.length; k++) {
+    const lower = model.experience[levels[k - 1]!];
+    const higher = model.experience[levels[k]!];
+    for (const field of ['satisfactionDelta', 'resolutionMultiplier'] as const) {
+      if (higher[field] < lower[field]) {
+        report(
+          `experience.${levels[k]}.${field}`,
+          `at least ${levels[k - 1]}'s ${field} (${lower[field]}): quality levels are ordered poor ≤ average ≤ good ≤ excellent`,
+          higher[field],
+        );
+      }
+    }
+  }
+  if (model.behaviour.resolvedDelta < model.behaviour.unresolvedDelta) {
+    report(
+      'behaviour.resolvedDelta',
+      `at least unresolvedDelta (${model.behaviour.unresolvedDelta}): a resolved contact never leaves a customer less satisfied than an unresolved one`,
+      model.behaviour.resolvedDelta,
+    );
+  }
+  if (model.behaviour.openIssueChurnOddsMultiplier < 1) {
+    report(
+      'behaviour.openIssueChurnOddsMultiplier',
+      'a multiplier ≥ 1 (an unresolved issue never makes a customer more likely to stay)',
+      model.behaviour.openIssueChurnOddsMultiplier,
     );
   }
 

@@ -174,8 +174,17 @@ export const SegmentSpec = Type.Object(
     crossSellMonthly: Probability(
       'Monthly probability of buying one more product at baseline satisfaction.',
     ),
+    earlyLifeCrossSellMultiplier: Type.Optional(
+      NonNegative(
+        'Multiplies crossSellMonthly during the early-life months (onboarding offers > 1; a rule against selling to new customers 0); 1 by default.',
+        50,
+      ),
+    ),
     referralMonthly: Probability(
       'Monthly probability of referring a new customer at baseline satisfaction.',
+    ),
+    earlyLifeReferralMultiplier: Type.Optional(
+      NonNegative('Multiplies referralMonthly during the early-life months; 1 by default.', 50),
     ),
     renewal: Type.Optional(RenewalSpec),
   },
@@ -234,9 +243,22 @@ export const SourceSpec = Type.Object(
     }),
     segmentMix: Shares('Segment mix of the customers this source brings.'),
     presalesContactsPerAcquisition: Type.Optional(
-      NonNegative('Contacts prospects make before buying, per acquired customer (load only).', 100),
+      NonNegative(
+        'Calls prospects make before buying, per customer the source would win (a would-be customer calls with probability min(1, this)).',
+        100,
+      ),
     ),
     presalesChannel: Type.Optional(Id),
+    presalesReachShare: Type.Optional(
+      Probability(
+        'Share of prospects wanting to call who find a number to call (1 by default; lower it to model a number taken off the website). Only those who find one add to the queue.',
+      ),
+    ),
+    presalesLostIfUnanswered: Type.Optional(
+      Probability(
+        'Share of prospects whose presales call goes unanswered (no number found, or hung up in the queue) who then buy elsewhere (0 by default: calls are load only).',
+      ),
+    ),
     startMonth: Type.Optional(
       Type.Integer({
         minimum: 1,

@@ -16,7 +16,6 @@ import {
   Q,
   QUEUE_STATS,
   QueueRecorder,
-  seedQueueStreams,
   simulateQueueDay,
   type QueueDay,
 } from './queueKernel.ts';
@@ -67,6 +66,10 @@ export class ChannelQueue {
       patienceMinutes: config.patienceMinutes,
       targetMinutes: config.targetMinutes,
       countFromMinute: 0,
+      streamKey: { k0: 0, k1: 0 },
+      streamId: config.streamId,
+      month: 0,
+      dayIndex: 0,
     };
   }
 
@@ -81,8 +84,10 @@ export class ChannelQueue {
     const perDay = callsPerMonth / config.openDaysPerMonth;
     for (let h = 0; h < config.hours; h++) this.arrivals[h] = perDay * config.profile[h]!;
     const simulated = simulatedQueueDays(config.openDaysPerMonth, days);
+    this.day.streamKey = key;
+    this.day.month = month;
     for (let d = 0; d < simulated; d++) {
-      seedQueueStreams(this.streams, key, config.streamId, month, d);
+      this.day.dayIndex = d;
       simulateQueueDay(this.day, this.streams, this.heap, recorder, stats);
     }
     this.daysSimulated = simulated;

@@ -117,8 +117,9 @@ export interface CompiledModel {
   churnTable: Float64Array;
   /** [segment][any open need 0/1][grid] */
   nonRenewalTable: Float64Array;
-  /** [segment][grid] */
+  /** [segment][early 0/1][grid] */
   crossSellTable: Float64Array;
+  /** [segment][early 0/1][grid] */
   referralTable: Float64Array;
 
   // Touchpoints (index = touchpoint; [t * S + s] for per-segment values)
@@ -154,14 +155,35 @@ export interface CompiledModel {
   tpHasStaffed: Uint8Array;
   /** Resolution threshold when answered [t * K + k]: FCR × quality multiplier. */
   tpResolveThreshold: Float64Array;
+  /**
+   * Expected staffed contacts on channel k of one need of touchpoint t for a customer of segment s
+   * [(s * T + t) * K + k]: P(reaches a staffed channel) × the channel's share. With the contact and
+   * repeat probabilities below, the queues' load is the expected load of the customers simulated
+   * (see simulate.ts), not their sampled count.
+   */
+  tpStaffedLoad: Float64Array;
+  /** Probability of a need of touchpoint t for segment s in an eligible month [s * T + t]. */
+  tpContactProbability: Float64Array;
+  /** Probability that an open need comes back as a repeat contact (vs giving up). */
+  repeatProbability: number;
 
   // Acquisition [source * horizon + (month − 1)]
   sourceHash: Uint32Array;
   acquisitionCustomers: Float64Array;
   acquisitionSpend: Float64Array;
   sourceSegmentCdf: Float64Array[];
+  /** Presales calls per acquisition that reach the queue (contacts × reach share). */
   presalesPerAcquisition: Float64Array;
   presalesChannel: Int32Array;
+  /**
+   * Conversions that hang on a presales call (0 where a source loses none): a would-be customer
+   * wants to call with probability min(1, contacts per acquisition), finds a number with the reach
+   * share, and, unanswered (no number, or hung up in the queue), is lost with the lost share.
+   */
+  presalesLosesConversions: Uint8Array;
+  presalesCallerThreshold: Float64Array;
+  presalesReachThreshold: Float64Array;
+  presalesLostThreshold: Float64Array;
   referralSegmentCdf: Float64Array;
   costPerReferral: number;
   initialSegmentCdf: Float64Array;
@@ -252,8 +274,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const b = spec.behaviour;
   const churnTable = new Float64Array(S * 4 * GRID_SIZE);
   const nonRenewalTable = new Float64Array(S * 2 * GRID_SIZE);
-  const crossSellTable = new Float64Array(S * GRID_SIZE);
-  const referralTable = new Float64Array(S * GRID_SIZE);
+  const crossSellTable = new Float64Array(S * 2 * GRID_SIZE);
+  const referralTable = new Float64Array(S * 2 * GRID_SIZE);
   segments.forEach((segment, s) => {
     for (let early = 0; early < 2; early++) {
       for (let open = 0; open < 2; open++) {
@@ -269,11 +291,16 @@ export function compileModel(spec: ModelSpec): CompiledModel {
         renewalTenure > 0 ? nonRenewalProbability(segment, b, sat, renewalTenure, open === 1) : 0,
       );
     }
-    // Products are checked in the loop; the table is for a customer below the maximum.
-    tabulate(crossSellTable, s * GRID_SIZE, (sat) =>
-      crossSellProbability(segment, b, sat, segment.maxProducts - 1),
-    );
-    tabulate(referralTable, s * GRID_SIZE, (sat) => referralProbability(segment, b, sat));
+    for (let early = 0; early < 2; early++) {
+      const tenure = early === 1 ? 0 : segment.earlyLifeMonths;
+      // Products are checked in the loop; the table is for a customer below the maximum.
+      tabulate(crossSellTable, (s * 2 + early) * GRID_SIZE, (sat) =>
+        crossSellProbability(segment, b, sat, segment.maxProducts - 1, tenure),
+      );
+      tabulate(referralTable, (s * 2 + early) * GRID_SIZE, (sat) =>
+        referralProbability(segment, b, sat, tenure),
+      );
+    }
   });
 
   // Touchpoints.
@@ -367,6 +394,10 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   const acquisitionSpend = new Float64Array(nSources * horizon);
   const presalesPerAcquisition = new Float64Array(nSources);
   const presalesChannel = new Int32Array(nSources).fill(-1);
+  const presalesLosesConversions = new Uint8Array(nSources);
+  const presalesCallerThreshold = new Float64Array(nSources);
+  const presalesReachThreshold = new Float64Array(nSources);
+  const presalesLostThreshold = new Float64Array(nSources);
   const sourceHash = new Uint32Array(nSources);
   const sourceSegmentCdf: Float64Array[] = [];
   sourceIds.forEach((id, s) => {
@@ -378,11 +409,45 @@ export function compileModel(spec: ModelSpec): CompiledModel {
       acquisitionCustomers[s * horizon + m - 1] = a.customers;
       acquisitionSpend[s * horizon + m - 1] = a.spend;
     }
-    presalesPerAcquisition[s] = source.presalesContactsPerAcquisition ?? 0;
+    const contacts = source.presalesContactsPerAcquisition ?? 0;
+    const reach = source.presalesReachShare ?? 1;
+    const lost = source.presalesLostIfUnanswered ?? 0;
+    presalesPerAcquisition[s] = contacts * reach;
     if (source.presalesChannel !== undefined) {
       presalesChannel[s] = staffedIndex.get(source.presalesChannel) ?? -1;
     }
+    if (contacts > 0 && lost > 0 && presalesChannel[s]! >= 0) {
+      presalesLosesConversions[s] = 1;
+      presalesCallerThreshold[s] = probabilityThreshold(Math.min(1, contacts));
+      presalesReachThreshold[s] = probabilityThreshold(reach);
+      presalesLostThreshold[s] = probabilityThreshold(lost);
+    }
   });
+
+  // The exact probabilities of the loop's integer threshold tests (bits < threshold), for the
+  // queues' expected load.
+  const P = (threshold: number) => threshold * 2.3283064365386963e-10;
+  const tpStaffedLoad = new Float64Array(S * T * K);
+  const tpContactProbability = new Float64Array(S * T);
+  for (let s = 0; s < S; s++) {
+    for (let t = 0; t < T; t++) {
+      tpContactProbability[s * T + t] = P(tpContactThreshold[t * S + s]!);
+      if (tpHasStaffed[t] === 0) continue;
+      let reach = 1;
+      if (tpSelfService[t]! >= 0) {
+        const first = P(tpSelfServiceFirstThreshold[t * S + s]!);
+        const fallback = P(tpSelfServiceFallbackThreshold[t]! - tpSelfServiceResolvedThreshold[t]!);
+        reach = 1 - first + first * fallback;
+      }
+      let before = 0;
+      for (let k = 0; k < K; k++) {
+        // The channel choice is `u < cdf[k]`, the last channel taking the rest.
+        const upTo = k === K - 1 ? 1 : Math.min(1, tpStaffedCdf[t * K + k]!);
+        tpStaffedLoad[(s * T + t) * K + k] = reach * Math.max(0, upTo - before);
+        before = Math.max(before, upTo);
+      }
+    }
+  }
 
   const tpContactMix = new Int32Array(T);
   const tpContactThresholdBySegment = new Float64Array(S * T);
@@ -430,12 +495,19 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     tpStaffedCdf,
     tpHasStaffed,
     tpResolveThreshold,
+    tpStaffedLoad,
+    tpContactProbability,
+    repeatProbability: P(probabilityThreshold(b.repeatContactProbability)),
     sourceHash,
     acquisitionCustomers,
     acquisitionSpend,
     sourceSegmentCdf,
     presalesPerAcquisition,
     presalesChannel,
+    presalesLosesConversions,
+    presalesCallerThreshold,
+    presalesReachThreshold,
+    presalesLostThreshold,
     referralSegmentCdf: mixCdf(spec.referrals.segmentMix),
     costPerReferral: spec.referrals.costPerReferral,
     initialSegmentCdf: mixCdf(spec.population.segmentMix),

@@ -1,17 +1,27 @@
 /**
  * The simulated customers as columns in typed arrays, grown (doubling) as customers arrive.
  *
- * Bytes per customer: identity 8 (idHi, idLo), arrival month 2, segment 1, products 1, open needs
- * 4 (a bit per touchpoint), active 1, satisfaction 4 and own baseline 4 (float32), month hash 4:
- * 29 bytes, well under the 64-byte budget, so a million simulated customers fit in about 29 MB
- * (plus the doubling slack).
+ * Bytes per customer: identity 8 (idHi, idLo), arrival month 2, segment 1, acquisition source 1,
+ * products 1, open needs 4 (a bit per touchpoint), active 1, satisfaction 4 and own baseline 4
+ * (float32), month hash 4: 30 bytes, well under the 64-byte budget, so a million simulated
+ * customers fit in about 30 MB (plus the doubling slack).
  */
+
+/** `source` of the customers in the book at month 0 and of referred customers (sources are < 24). */
+export const SOURCE_INITIAL = 255;
+export const SOURCE_REFERRAL = 254;
+
+/** `active`: a customer (1), gone (0), or a prospect waiting on a presales call this month (2). */
+export const ACTIVE = 1;
+export const PROSPECT = 2;
 export class Population {
   count = 0;
   idHi: Uint32Array;
   idLo: Uint32Array;
   arrivalMonth: Int16Array;
   segment: Uint8Array;
+  /** Index of the acquisition source (SOURCE_INITIAL, SOURCE_REFERRAL for the others). */
+  source: Uint8Array;
   products: Uint8Array;
   /** Unresolved needs: bit t is set while touchpoint t's need is open (at most 32 touchpoints). */
   openNeeds: Uint32Array;
@@ -27,6 +37,7 @@ export class Population {
     this.idLo = new Uint32Array(capacity);
     this.arrivalMonth = new Int16Array(capacity);
     this.segment = new Uint8Array(capacity);
+    this.source = new Uint8Array(capacity);
     this.products = new Uint8Array(capacity);
     this.openNeeds = new Uint32Array(capacity);
     this.active = new Uint8Array(capacity);
@@ -57,6 +68,7 @@ export class Population {
     this.idLo = grow(this.idLo, (n) => new Uint32Array(n));
     this.arrivalMonth = grow(this.arrivalMonth, (n) => new Int16Array(n));
     this.segment = grow(this.segment, (n) => new Uint8Array(n));
+    this.source = grow(this.source, (n) => new Uint8Array(n));
     this.products = grow(this.products, (n) => new Uint8Array(n));
     this.openNeeds = grow(this.openNeeds, (n) => new Uint32Array(n));
     this.active = grow(this.active, (n) => new Uint8Array(n));
@@ -71,6 +83,7 @@ export class Population {
     idLo: number,
     arrivalMonth: number,
     segment: number,
+    source: number,
     products: number,
     satisfaction: number,
   ): number {
@@ -79,6 +92,7 @@ export class Population {
     this.idLo[i] = idLo;
     this.arrivalMonth[i] = arrivalMonth;
     this.segment[i] = segment;
+    this.source[i] = source;
     this.products[i] = products;
     this.openNeeds[i] = 0;
     this.active[i] = 1;
@@ -94,6 +108,7 @@ export class Population {
       this.idLo.byteLength +
       this.arrivalMonth.byteLength +
       this.segment.byteLength +
+      this.source.byteLength +
       this.products.byteLength +
       this.openNeeds.byteLength +
       this.active.byteLength +

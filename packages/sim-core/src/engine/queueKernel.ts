@@ -14,11 +14,15 @@
  * Hourly staffing: agent j is on duty in hour h when j < agents[h]. An agent finishes a call that runs
  * past their shift, but starts none while off duty; the heap is fixed lazily (an off-duty agent at
  * the top is re-keyed to their next on-duty time). After closing time, agents of the last hour stay
- * to serve the callers still queued (no new arrivals).
+ * to serve the callers still queued (no new arrivals). A caller whom no agent will reach that day
+ * (the last hours unstaffed) counts as abandoned, after their patience or at closing time.
  *
- * Random numbers come from three xorwow streams per simulated day (arrival gaps, handle times,
- * patience) so that a variant with more agents sees exactly the same callers (common random
- * numbers); their state lives in an Int32Array and the generator is inlined. Gaps, handle
+ * Random numbers come from three xorwow streams per simulated hour (arrival gaps, handle times,
+ * patience), seeded from (key, channel, month, day, hour), so that a variant with more agents sees
+ * exactly the same callers (common random numbers), and a variant whose load differs a little
+ * (fewer repeat calls, say) still gives the k-th caller of each hour the same handle time and
+ * patience: a change in one hour's volume never shifts the draws of the hours after it. Their state
+ * lives in an Int32Array and the generator is inlined. Gaps, handle
  * times and patience are exponential variates by the ziggurat (random/ziggurat.ts): one draw, one
  * multiply and one comparison for 98.9 % of them.
  */
@@ -60,6 +64,11 @@ export interface QueueDay {
   targetMinutes: number;
   /** Calls arriving before this minute are simulated but not counted (warm-up); 0 in the engine. */
   countFromMinute: number;
+  /** Where the day's random numbers come from: (key, streamId, month, dayIndex, hour). */
+  streamKey: StreamKey;
+  streamId: number;
+  month: number;
+  dayIndex: number;
 }
 
 /**
@@ -114,7 +123,7 @@ export class QueueRecorder {
   }
 }
 
-/** State of the three streams of a day: arrivals at 0, handle times at 6, patience at 12. */
+/** State of the three streams of an hour: arrivals at 0, handle times at 6, patience at 12. */
 export type QueueStreams = Int32Array;
 
 export function newQueueStreams(): QueueStreams {
@@ -127,16 +136,22 @@ const slow = new XorwowStream();
 const zigW = ZIG_EXP_W;
 const zigX = ZIG_EXP_X;
 
-/** Seeds the day's three streams from (key, channel, month, day). */
+/**
+ * Seeds an hour's three streams from (key, channel, month, day, hour). Day and hour share one
+ * coordinate (day · 2^16 + hour: a day has at most 24 open hours, the long checks of queueCheck.ts
+ * at most 60,000 hours in one "day").
+ */
 export function seedQueueStreams(
   streams: QueueStreams,
   key: StreamKey,
   channel: number,
   month: number,
   day: number,
+  hour: number,
 ): void {
+  const dayHour = (day * 0x10000 + hour) | 0;
   for (let s = 0; s < 3; s++) {
-    scratchStream.reseed(key, channel, month * 4 + s, day);
+    scratchStream.reseed(key, channel, month * 4 + s, dayHour);
     const o = s * 6;
     streams[o] = scratchStream.x;
     streams[o + 1] = scratchStream.y;
@@ -234,6 +249,7 @@ export function simulateQueueDay(
     for (let i = (size >>> 1) - 1; i >= 0; i--) siftDown(keys, agents, size, i);
   }
 
+  const closeMinute = hours * 60;
   const aht = day.ahtMinutes;
   const patienceMean = day.patienceMinutes;
   const hasPatience = patienceMean !== Infinity;
@@ -255,27 +271,27 @@ export function simulateQueueDay(
   let withinTarget = 0;
   let busy = 0;
 
-  // The three xorwow streams' states in locals (XorwowStream.nextExponential, inlined: the
-  // ziggurat's fast case here, its wedges and tail in standardExponentialFrom on `slow`):
-  // a: arrival gaps, s: handle times, p: patience. Written back at the end of the day.
-  let ax = streams[0]!,
-    ay = streams[1]!,
-    az = streams[2]!,
-    aw = streams[3]!,
-    av = streams[4]!,
-    ad = streams[5]!;
-  let sx = streams[6]!,
-    sy = streams[7]!,
-    sz = streams[8]!,
-    sw = streams[9]!,
-    sv = streams[10]!,
-    sd = streams[11]!;
-  let px = streams[12]!,
-    py = streams[13]!,
-    pz = streams[14]!,
-    pw = streams[15]!,
-    pv = streams[16]!,
-    pd = streams[17]!;
+  // The three xorwow streams' states in locals, seeded afresh each hour (XorwowStream.nextExponential,
+  // inlined: the ziggurat's fast case here, its wedges and tail in standardExponentialFrom on
+  // `slow`): a: arrival gaps, s: handle times, p: patience.
+  let ax = 0,
+    ay = 0,
+    az = 0,
+    aw = 0,
+    av = 0,
+    ad = 0;
+  let sx = 0,
+    sy = 0,
+    sz = 0,
+    sw = 0,
+    sv = 0,
+    sd = 0;
+  let px = 0,
+    py = 0,
+    pz = 0,
+    pw = 0,
+    pv = 0,
+    pd = 0;
   let count = out.count;
   let waits = out.waits;
   let abandonedOf = out.abandoned;
@@ -285,6 +301,25 @@ export function simulateQueueDay(
   for (let h = 0; h < hours; h++) {
     const ratePerMinute = (day.arrivalsPerHour[h] ?? 0) / 60;
     if (!(ratePerMinute > 0)) continue;
+    seedQueueStreams(streams, day.streamKey, day.streamId, day.month, day.dayIndex, h);
+    ax = streams[0]!;
+    ay = streams[1]!;
+    az = streams[2]!;
+    aw = streams[3]!;
+    av = streams[4]!;
+    ad = streams[5]!;
+    sx = streams[6]!;
+    sy = streams[7]!;
+    sz = streams[8]!;
+    sw = streams[9]!;
+    sv = streams[10]!;
+    sd = streams[11]!;
+    px = streams[12]!;
+    py = streams[13]!;
+    pz = streams[14]!;
+    pw = streams[15]!;
+    pv = streams[16]!;
+    pd = streams[17]!;
     const end = (h + 1) * 60;
     let t = h * 60;
     for (;;) {
@@ -399,9 +434,16 @@ export function simulateQueueDay(
 
       let wait = start - t;
       let abandoned = 0;
-      if (wait > patience || start === Infinity) {
+      if (start === Infinity) {
+        // No agent comes on duty again today: the caller is never answered. They hang up when
+        // their patience runs out, or at the latest when the line closes (never "after 0 minutes":
+        // that would understate the wait and P(wait) of a roster that leaves the last hours empty).
         abandoned = 1;
-        wait = hasPatience ? patience : 0;
+        const untilClose = closeMinute - t;
+        wait = patience < untilClose ? patience : untilClose;
+      } else if (wait > patience) {
+        abandoned = 1;
+        wait = patience;
       } else {
         keys[0] = start + service;
         siftDown(keys, agents, size, 0);
@@ -442,24 +484,6 @@ export function simulateQueueDay(
     }
   }
   out.count = count;
-  streams[0] = ax;
-  streams[1] = ay;
-  streams[2] = az;
-  streams[3] = aw;
-  streams[4] = av;
-  streams[5] = ad;
-  streams[6] = sx;
-  streams[7] = sy;
-  streams[8] = sz;
-  streams[9] = sw;
-  streams[10] = sv;
-  streams[11] = sd;
-  streams[12] = px;
-  streams[13] = py;
-  streams[14] = pz;
-  streams[15] = pw;
-  streams[16] = pv;
-  streams[17] = pd;
   stats[Q.calls] = stats[Q.calls]! + calls;
   stats[Q.answered] = stats[Q.answered]! + answered;
   stats[Q.abandoned] = stats[Q.abandoned]! + abandonedCount;

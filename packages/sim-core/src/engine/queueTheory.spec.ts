@@ -66,7 +66,7 @@ describe('Erlang C (M/M/N, no abandonment): pWait and mean wait within 4 SE', ()
   const cases: { name: string; params: QueueCheckParams }[] = [
     {
       name: 'ρ = 0.71 (50 calls/h, AHT 6 min, 7 agents)',
-      params: { arrivalsPerHour: 50, ahtMinutes: 6, agents: 7, hours: 2000, warmupHours: 20 },
+      params: { arrivalsPerHour: 50, ahtMinutes: 6, agents: 7, hours: 4000, warmupHours: 20 },
     },
     {
       name: 'ρ = 0.91 (100 calls/h, AHT 6 min, 11 agents)',

@@ -23,7 +23,7 @@ import {
 import { ChannelQueue, simulatedQueueDays } from './channelQueue.ts';
 import { type CompiledModel, GRID_SIZE, GRID_STEPS_PER_POINT, tenureMask } from './compile.ts';
 import { ENGINE_LIMITS, groupDigits } from './limits.ts';
-import { Population } from './population.ts';
+import { ACTIVE, Population, PROSPECT, SOURCE_INITIAL, SOURCE_REFERRAL } from './population.ts';
 import { Q } from './queueKernel.ts';
 import {
   C,
@@ -54,6 +54,14 @@ const SLOT_CHURN = BEHAVIOUR_SLOT + 2;
 const SLOT_RENEWAL = BEHAVIOUR_SLOT + 3;
 const SLOT_CROSS_SELL = BEHAVIOUR_SLOT + 4;
 const SLOT_REFERRAL = BEHAVIOUR_SLOT + 5;
+/** A prospect's presales call: its hour (+0), caller (+1) and whether an unanswered one is lost (+2). */
+const SLOT_PRESALES = BEHAVIOUR_SLOT + 8;
+/** Acquisition draws of a prospect (hash3's last coordinate, beside segment 0xa and baseline 0xb). */
+const ACQ_CALLER = 0xd;
+const ACQ_REACH = 0xe;
+const ACQ_LOST = 0xf;
+/** `contactTouchpoint` of a prospect's presales call: −1 − source. */
+const PRESALES_TOUCHPOINT = -1;
 /**
  * Within a touchpoint's 32 slots: a new need uses 0–7, a repeat contact 8–15 (its slot 8 decides
  * whether the customer contacts again or gives up).
@@ -145,6 +153,19 @@ export class Scratch {
   channelResolved = new Float64Array(0);
   /** Staffed contacts by channel index (sampled customers; abandoned ones included). */
   channelContacts = new Float64Array(0);
+  /** The month's customers eligible for each touchpoint's need [segment * T + touchpoint]. */
+  eligibleNeeds = new Float64Array(0);
+  /** The month's open needs carried over, by [segment * T + touchpoint]. */
+  openNeedsCarried = new Float64Array(0);
+  /** The month's would-be customers by source, and those lost with their presales call. */
+  sourceDrawn = new Float64Array(0);
+  sourceLost = new Float64Array(0);
+  /**
+   * The behaviour pass's active customers and their margin by `Population.source` (256 cells, so
+   * the book at month 0 and referrals index it too, without a branch).
+   */
+  sourceActive = new Float64Array(256);
+  sourceRevenue = new Float64Array(256);
   /** The staffed channels' queues, kept for the model they were made for. */
   private queuesFor: CompiledModel | undefined;
   private queueList: ChannelQueue[] = [];
@@ -154,6 +175,15 @@ export class Scratch {
     if (this.selfServiceAttempts.length !== selfServiceChannels) {
       this.selfServiceAttempts = new Float64Array(selfServiceChannels);
       this.selfServiceResolved = new Float64Array(selfServiceChannels);
+    }
+    if (this.sourceDrawn.length !== model.sourceIds.length) {
+      this.sourceDrawn = new Float64Array(model.sourceIds.length);
+      this.sourceLost = new Float64Array(model.sourceIds.length);
+    }
+    const needCells = model.segmentIds.length * model.tpSlot.length;
+    if (this.eligibleNeeds.length !== needCells) {
+      this.eligibleNeeds = new Float64Array(needCells);
+      this.openNeedsCarried = new Float64Array(needCells);
     }
     if (this.channelResolved.length !== model.channelIds.length) {
       this.channelResolved = new Float64Array(model.channelIds.length);
@@ -219,21 +249,70 @@ function addCustomer(
   ordinal: number,
   arrivalMonth: number,
   segmentCdf: Float64Array,
-): void {
+  source: number,
+): number {
   const seg = categorical(segmentCdf, bitsToUniform(hash3(key, cohort, ordinal, 0xa)));
   const spread = model.satisfactionSpread[seg]!;
   let baseline = model.baselineSatisfaction[seg]!;
   if (spread > 0) {
     baseline += spread * inverseStandardNormal(bitsToUniform(hash3(key, cohort, ordinal, 0xb)));
   }
-  pop.add(
+  return pop.add(
     cohort,
     ordinal,
     arrivalMonth,
     seg,
+    source,
     model.productsAtStart[seg]!,
     clampSatisfaction(baseline),
   );
+}
+
+/**
+ * The `n` would-be customers a source whose conversions hang on a presales call brings this month.
+ * Each wants to call first (probability min(1, calls per acquisition)); a caller who finds no number
+ * is lost at once with the source's lost share; one who does becomes a prospect (`PROSPECT`) whose
+ * call joins the queue and is settled in the service pass. A prospect's journey starts the month
+ * after (arrival month + 1): the month of the purchase is spent buying. Returns the customers lost
+ * now. Every draw is the would-be customer's own (their cohort and ordinal), so a variant and its
+ * baseline lose the same people for the same reason.
+ */
+function addProspects(
+  model: CompiledModel,
+  scratch: Scratch,
+  keys: ReplicationKeys,
+  agentMonthKey: number,
+  s: number,
+  cohort: number,
+  n: number,
+  month: number,
+): number {
+  const pop = scratch.population;
+  const key = keys.acquisition;
+  const cdf = model.sourceSegmentCdf[s]!;
+  const channel = model.presalesChannel[s]!;
+  let lost = 0;
+  for (let k = 0; k < n; k++) {
+    if (hash3(key, cohort, k, ACQ_CALLER) >= model.presalesCallerThreshold[s]!) {
+      addCustomer(pop, model, key, cohort, k, month, cdf, s);
+      continue;
+    }
+    if (hash3(key, cohort, k, ACQ_REACH) >= model.presalesReachThreshold[s]!) {
+      const lostNow = hash3(key, cohort, k, ACQ_LOST) < model.presalesLostThreshold[s]!;
+      const i = addCustomer(pop, model, key, cohort, k, month, cdf, s);
+      if (lostNow) {
+        pop.active[i] = 0;
+        lost++;
+      }
+      continue;
+    }
+    const i = addCustomer(pop, model, key, cohort, k, month + 1, cdf, s);
+    pop.active[i] = PROSPECT;
+    // The month hash the contacts pass would have computed (it skips prospects).
+    pop.monthHash[i] = agentHash(agentMonthKey, keys.agent.k1, pop.idHi[i]!, pop.idLo[i]!);
+    scratch.pushContact(i, PRESALES_TOUCHPOINT - s, channel, SLOT_PRESALES);
+  }
+  return lost;
 }
 
 /** Linear interpolation in a satisfaction table at `offset`. */
@@ -313,7 +392,16 @@ export function simulateReplication(
     const tenure = Math.floor(
       bitsToUniform(hash3(keys.acquisition, initialId, k, 0xc)) * tenureSpan,
     );
-    addCustomer(pop, model, keys.acquisition, initialId, k, -tenure, model.initialSegmentCdf);
+    addCustomer(
+      pop,
+      model,
+      keys.acquisition,
+      initialId,
+      k,
+      -tenure,
+      model.initialSegmentCdf,
+      SOURCE_INITIAL,
+    );
   }
   out[scalarIndex(layout, 'initialCustomers')] = initialAgents * scale;
   out[scalarIndex(layout, 'customersPerAgent')] = scale;
@@ -328,9 +416,12 @@ export function simulateReplication(
     staffedAgentContacts.fill(0);
     presalesCalls.fill(0);
     scratch.contactCount = 0;
+    scratch.sourceLost.fill(0);
+    const agentMonthKey = monthKey(keys.agent, month);
 
     // 1. Acquisition: each source's customers (Poisson by inversion, monotone in the volume) and
-    //    last month's referrals.
+    //    last month's referrals. Where a source's conversions hang on a presales call, a would-be
+    //    customer who calls is a prospect until the call's outcome is known (step 4).
     let acquiredAgents = 0;
     let acquisitionSpend = 0;
     for (let s = 0; s < nSources; s++) {
@@ -339,19 +430,37 @@ export function simulateReplication(
       const n = poisson(expected, u);
       const spend = model.acquisitionSpend[s * H + m]!;
       acquisitionSpend += spend;
-      put(sourceBase + s * SOURCE_METRICS.length + SRC.acquired, m, n * scale);
       put(sourceBase + s * SOURCE_METRICS.length + SRC.spend, m, spend);
       if (!(pop.count + n <= ENGINE_LIMITS.maxSimulatedCustomers)) {
         throw populationLimit(month, pop.count, n, scale);
       }
       const pc = model.presalesChannel[s]!;
       if (pc >= 0) {
-        presalesCalls[pc] = presalesCalls[pc]! + n * scale * model.presalesPerAcquisition[s]!;
+        // Expected, like the customers' contacts (step 3): the prospects' calls at population scale.
+        presalesCalls[pc] =
+          presalesCalls[pc]! +
+          model.acquisitionCustomers[s * H + m]! * model.presalesPerAcquisition[s]!;
       }
       pop.reserve(n);
       const cohort = cohortId(month, model.sourceHash[s]!);
       const cdf = model.sourceSegmentCdf[s]!;
-      for (let k = 0; k < n; k++) addCustomer(pop, model, keys.acquisition, cohort, k, month, cdf);
+      if (model.presalesLosesConversions[s] === 0) {
+        for (let k = 0; k < n; k++) {
+          addCustomer(pop, model, keys.acquisition, cohort, k, month, cdf, s);
+        }
+      } else {
+        scratch.sourceLost[s] = addProspects(
+          model,
+          scratch,
+          keys,
+          agentMonthKey,
+          s,
+          cohort,
+          n,
+          month,
+        );
+      }
+      scratch.sourceDrawn[s] = n;
       acquiredAgents += n;
     }
     const referred = referralsPending;
@@ -361,20 +470,31 @@ export function simulateReplication(
     pop.reserve(referred);
     const referralCohort = cohortId(month, REFERRAL_SOURCE);
     for (let k = 0; k < referred; k++) {
-      addCustomer(pop, model, keys.acquisition, referralCohort, k, month, model.referralSegmentCdf);
+      addCustomer(
+        pop,
+        model,
+        keys.acquisition,
+        referralCohort,
+        k,
+        month,
+        model.referralSegmentCdf,
+        SOURCE_REFERRAL,
+      );
     }
     acquisitionSpend += referred * scale * model.costPerReferral;
     acquiredAgents += referred;
 
     // 2. Needs and contacts; self-service is settled here, staffed contacts are queued.
-    contactsPass(model, scratch, month, monthKey(keys.agent, month), keys.agent.k1);
+    contactsPass(model, scratch, month, agentMonthKey, keys.agent.k1);
 
-    // 3. Staffed queues at the whole population's load.
+    // 3. Staffed queues at the whole population's load: the expected contacts of the customers
+    //    simulated (who is active, in which segment and month of tenure, with which needs open),
+    //    not the count they happened to draw. The sampled count carries the sample's binomial noise
+    //    times the customers each stands for, and waits are convex in load, so a queue fed the
+    //    sampled count waits longer the smaller the sample (DESIGN.md invariant 4); the queue's own
+    //    Poisson arrivals already give the population's noise.
     const contactCount = scratch.contactCount;
-    for (let k = 0; k < contactCount; k++) {
-      const c = scratch.contactChannel[k]!;
-      staffedAgentContacts[c] = staffedAgentContacts[c]! + 1;
-    }
+    expectedStaffedContacts(model, scratch, staffedAgentContacts);
     let staffingCost = 0;
     let handlingCost = 0;
     for (let c = 0; c < model.staffed.length; c++) {
@@ -402,13 +522,27 @@ export function simulateReplication(
       handlingCost += handling;
     }
 
-    // 4. Service outcomes for the sampled customers' staffed contacts.
+    // 4. Service outcomes for the sampled customers' staffed contacts (and prospects' calls).
     servicePass(model, scratch, queues);
+    let lostAgents = 0;
+    for (let s = 0; s < nSources; s++) {
+      const lost = scratch.sourceLost[s]!;
+      lostAgents += lost;
+      const row = sourceBase + s * SOURCE_METRICS.length;
+      put(row + SRC.lost, m, lost * scale);
+      put(row + SRC.acquired, m, (scratch.sourceDrawn[s]! - lost) * scale);
+    }
+    acquiredAgents -= lostAgents;
 
     // 5. Behaviour: satisfaction fades toward the baseline; churn, renewal, cross-sell, referral.
     behaviourPass(model, scratch, month);
     const b = scratch.tally;
     referralsPending = b[B_REFERRALS]!;
+    for (let s = 0; s < nSources; s++) {
+      const row = sourceBase + s * SOURCE_METRICS.length;
+      put(row + SRC.active, m, scratch.sourceActive[s]! * scale);
+      put(row + SRC.revenue, m, scratch.sourceRevenue[s]! * scale);
+    }
     if (pop.count > peak) peak = pop.count;
 
     // 6. Economics for the whole population.
@@ -441,6 +575,7 @@ export function simulateReplication(
     g('activeCustomers', activeEnd * scale);
     g('acquired', acquiredAgents * scale);
     g('referred', referred * scale);
+    g('lostConversions', lostAgents * scale);
     g('churned', b[B_CHURNED]! * scale);
     g('nonRenewals', b[B_NON_RENEWALS]! * scale);
     g('renewalsDue', b[B_RENEWALS_DUE]! * scale);
@@ -497,6 +632,10 @@ function contactsPass(
   const idLo = pop.idLo;
   const counts = scratch.counts;
   counts.fill(0);
+  const eligibleNeeds = scratch.eligibleNeeds;
+  const openNeedsCarried = scratch.openNeedsCarried;
+  eligibleNeeds.fill(0);
+  openNeedsCarried.fill(0);
   scratch.selfServiceAttempts.fill(0);
   scratch.selfServiceResolved.fill(0);
   const S = model.segmentIds.length;
@@ -516,12 +655,14 @@ function contactsPass(
   const repeatThreshold = model.repeatThreshold;
   const giveUpDelta = model.giveUpDelta;
   for (let i = 0; i < n; i++) {
-    if (active[i] === 0) continue;
+    // Customers only: prospects wait on their presales call (their hash is set in addProspects).
+    if (active[i] !== ACTIVE) continue;
     const h = agentHash(agentMonthKey, agentK1, idHi[i]!, idLo[i]!);
     monthHash[i] = h;
     const seg = segment[i]!;
     const tenure = month - arrival[i]!;
     let sat = satisfaction[i]!;
+    const thresholdRow = seg * T;
 
     // Each need left unresolved last month: a repeat contact, or the customer gives up on it.
     // Open needs are one bit per touchpoint, so resolving one never clears another.
@@ -529,6 +670,7 @@ function contactsPass(
     while (open !== 0) {
       const t = 31 - Math.clz32(open & -open);
       open &= open - 1;
+      openNeedsCarried[thresholdRow + t]!++;
       const base = tpSlot[t]! + TP_REPEAT_OFFSET;
       if (slotBits(h, base + TP_CONTACT) < repeatThreshold) {
         counts[N_REPEATS]!++;
@@ -544,7 +686,6 @@ function contactsPass(
 
     const renewalEvery = renewalEveryOf[seg]!;
     const renewalMonth = renewalEvery > 0 && tenure > 0 && tenure % renewalEvery === 0;
-    const thresholdRow = seg * T;
     // The touchpoints open at this tenure, in touchpoint order (lowest bit first).
     let eligible =
       tenure < tenureMaskLength
@@ -556,6 +697,7 @@ function contactsPass(
     while (eligible !== 0) {
       const t = 31 - Math.clz32(eligible & -eligible);
       eligible &= eligible - 1;
+      eligibleNeeds[thresholdRow + t]!++;
       // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
       let x = h ^ tpMix[t]!;
       x ^= x >>> 16;
@@ -575,6 +717,26 @@ function contactsPass(
   }
 }
 
+/**
+ * The month's expected staffed contacts per channel, in simulated customers: each eligible need's
+ * contact probability and each open need's repeat probability, times the share of such contacts
+ * reaching each staffed channel (self-service first, fallback, channel choice: compile.ts).
+ */
+function expectedStaffedContacts(model: CompiledModel, scratch: Scratch, out: Float64Array): void {
+  const K = Math.max(1, model.staffed.length);
+  const cells = scratch.eligibleNeeds.length;
+  const eligible = scratch.eligibleNeeds;
+  const carried = scratch.openNeedsCarried;
+  const contactProbability = model.tpContactProbability;
+  const repeat = model.repeatProbability;
+  const load = model.tpStaffedLoad;
+  for (let cell = 0; cell < cells; cell++) {
+    const expected = eligible[cell]! * contactProbability[cell]! + carried[cell]! * repeat;
+    if (expected === 0) continue;
+    for (let k = 0; k < K; k++) out[k] = out[k]! + expected * load[cell * K + k]!;
+  }
+}
+
 /** Pass 4: each queued staffed contact takes its wait and outcome from its channel's queue. */
 function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueue[]): void {
   const pop = scratch.population;
@@ -589,6 +751,7 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
   const K = Math.max(1, model.staffed.length);
   const wait = scratch.wait;
   const contactCount = scratch.contactCount;
+  const active = pop.active;
   for (let k = 0; k < contactCount; k++) {
     const i = scratch.contactAgent[k]!;
     const t = scratch.contactTouchpoint[k]!;
@@ -596,6 +759,19 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
     const base = scratch.contactSlot[k]!;
     const h = monthHash[i]!;
     const channel = model.staffed[c]!;
+    if (t < 0) {
+      // A prospect's presales call: answered, they buy; hung up, they may buy elsewhere.
+      const hour = categorical(channel.profileCdf, bitsToUniform(slotBits(h, base)));
+      const hungUp = queues[c]!.outcome(hour, bitsToUniform(slotBits(h, base + 1)), wait);
+      const s = PRESALES_TOUCHPOINT - t;
+      if (hungUp === 1 && slotBits(h, base + 2) < model.presalesLostThreshold[s]!) {
+        active[i] = 0;
+        scratch.sourceLost[s] = scratch.sourceLost[s]! + 1;
+      } else {
+        active[i] = ACTIVE;
+      }
+      continue;
+    }
     const hour = categorical(channel.profileCdf, bitsToUniform(slotBits(h, base + TP_HOUR)));
     const abandoned = queues[c]!.outcome(hour, bitsToUniform(slotBits(h, base + TP_CALLER)), wait);
     const w = wait[0]!;
@@ -651,6 +827,11 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
   const referralTable = model.referralTable;
   const promoterThreshold = model.promoterThreshold;
   const detractorThreshold = model.detractorThreshold;
+  const source = pop.source;
+  const sourceActive = scratch.sourceActive;
+  const sourceRevenue = scratch.sourceRevenue;
+  sourceActive.fill(0);
+  sourceRevenue.fill(0);
   let activeEnd = 0;
   let churned = 0;
   let nonRenewals = 0;
@@ -665,8 +846,9 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
   let matureExposed = 0;
   let matureChurned = 0;
   for (let i = 0; i < n; i++) {
-    if (active[i] === 0) continue;
+    if (active[i] !== ACTIVE) continue;
     const seg = segment[i]!;
+    const src = source[i]!;
     // Stored as float32, then read back, so every later use sees the same rounded value.
     const before = satisfaction[i]!;
     satisfaction[i] = before + drift * (baseline[i]! - before);
@@ -674,7 +856,9 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     const h = monthHash[i]!;
     const tenure = month - arrival[i]!;
     const held = products[i]!;
-    revenueAgents += held * margin[seg]!;
+    const earned = held * margin[seg]!;
+    revenueAgents += earned;
+    sourceRevenue[src] = sourceRevenue[src]! + earned;
     const open = openNeeds[i]! !== 0 ? 1 : 0;
     const early = tenure < earlyLife[seg]! ? 1 : 0;
     matureExposed += 1 - early;
@@ -699,17 +883,19 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     }
     let nowHeld = held;
     if (held < maxProducts[seg]!) {
-      const p = lookup(crossSellTable, seg * GRID_SIZE, sat);
+      const p = lookup(crossSellTable, (seg * 2 + early) * GRID_SIZE, sat);
       if (bitsToUniform(slotBits(h, SLOT_CROSS_SELL)) < p) {
         nowHeld = held + 1;
         products[i] = nowHeld;
         crossSells++;
       }
     }
-    if (bitsToUniform(slotBits(h, SLOT_REFERRAL)) < lookup(referralTable, seg * GRID_SIZE, sat)) {
+    const pRefer = lookup(referralTable, (seg * 2 + early) * GRID_SIZE, sat);
+    if (bitsToUniform(slotBits(h, SLOT_REFERRAL)) < pRefer) {
       referrals++;
     }
     activeEnd++;
+    sourceActive[src] = sourceActive[src]! + 1;
     productsHeld += nowHeld;
     satisfactionSum += sat;
     if (sat >= promoterThreshold) promoters++;

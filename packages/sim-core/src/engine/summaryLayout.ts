@@ -12,6 +12,8 @@ export const GLOBAL_METRICS = [
   'activeCustomers',
   'acquired',
   'referred',
+  /** Prospects who would have bought but whose presales call went unanswered (never acquired). */
+  'lostConversions',
   'churned',
   'nonRenewals',
   'renewalsDue',
@@ -68,8 +70,12 @@ export const CHANNEL_METRICS = [
 ] as const;
 export type ChannelMetric = (typeof CHANNEL_METRICS)[number];
 
-/** Per acquisition source, per month. */
-export const SOURCE_METRICS = ['acquired', 'spend'] as const;
+/**
+ * Per acquisition source, per month: customers acquired, media spend, prospects lost when their
+ * presales call went unanswered, the source's customers active at the end of the month, and the
+ * margin they earned (revenue) that month.
+ */
+export const SOURCE_METRICS = ['acquired', 'spend', 'lost', 'active', 'revenue'] as const;
 export type SourceMetric = (typeof SOURCE_METRICS)[number];
 
 export const G = Object.fromEntries(GLOBAL_METRICS.map((m, i) => [m, i])) as Record<

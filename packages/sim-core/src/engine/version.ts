@@ -3,4 +3,4 @@
  * (the random-stream derivation, the monthly step, the queue): same scenario + seed + engine
  * version ⇒ bit-identical results, and the scenario snapshots are re-recorded with the bump.
  */
-export const ENGINE_VERSION = '1.4.0';
+export const ENGINE_VERSION = '2.0.0';

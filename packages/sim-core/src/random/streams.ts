@@ -8,9 +8,11 @@
  *    two 32-bit words. Nothing about workers, batches or completion order enters the key.
  * 2. Within a purpose, a draw is a pure function of its coordinates: the key, the customer's
  *    identity, the month and a **slot** naming the decision (touchpoint "card declined" contact,
- *    its channel choice, churn …). The function is a counter-based hash: two rounds of a
- *    bijective 32-bit mixer per coordinate (Wellons' "lowbias32", a murmur3-style finaliser
- *    tuned by hash-prospector for low avalanche bias). Counter-based generators of this kind are
+ *    its channel choice, churn …). The function is a counter-based hash built from a bijective
+ *    32-bit mixer (Wellons' "lowbias32", a murmur3-style finaliser tuned by hash-prospector for
+ *    low avalanche bias): a month key from (key, month), one round each for the customer's two
+ *    identity words (`agentHash`, once per customer and month), then one round per decision
+ *    (`slotBits`); `hash3` (acquisition, queue seeds) mixes each coordinate twice. Counter-based generators of this kind are
  *    the standard way to get reproducible parallel streams (Salmon et al. 2011, "Parallel random
  *    numbers: as easy as 1, 2, 3", SC'11).
  * 3. Customer identity is where the customer came from, not where it sits in memory: (month
@@ -27,7 +29,9 @@
  *
  * Sequential streams (the in-month queue's arrivals, handle times and patience) are xorwow
  * generators (the algorithm of seedrandom's `xorwow`, verified against it in the tests) whose
- * state is derived the same way from (key, channel, month, day).
+ * state is derived the same way from (key, channel, month, day, hour): a new stream every hour, so
+ * a change in one hour's load (two more agents mean fewer repeat calls) shifts no draw of the
+ * hours after it, and the k-th caller of an hour keeps their handle time and patience.
  *
  * All arithmetic here is 32-bit integer arithmetic (`Math.imul`, shifts, xor): bit-identical in
  * every JavaScript engine.

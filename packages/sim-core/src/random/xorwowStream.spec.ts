@@ -82,12 +82,12 @@ describe('XorwowStream', () => {
 });
 
 describe("the queue kernel's inlined xorwow", () => {
-  it("seeds a day's three streams as XorwowStream (arrivals, handle times, patience)", () => {
+  it("seeds an hour's three streams as XorwowStream (arrivals, handle times, patience)", () => {
     const key = deriveKey(8, 2, 'queue');
     const streams = newQueueStreams();
-    seedQueueStreams(streams, key, 77, 5, 13);
+    seedQueueStreams(streams, key, 77, 5, 13, 2);
     for (let s = 0; s < 3; s++) {
-      const st = XorwowStream.fromKey(key, 77, 5 * 4 + s, 13).state();
+      const st = XorwowStream.fromKey(key, 77, 5 * 4 + s, 13 * 0x10000 + 2).state();
       expect(Array.from(streams.subarray(s * 6, s * 6 + 6))).toEqual([
         st.x,
         st.y,
@@ -99,45 +99,50 @@ describe("the queue kernel's inlined xorwow", () => {
     }
   });
 
-  it('draws the arrivals, handle times and patience XorwowStream would (one hour replayed by hand)', () => {
+  it('draws the arrivals, handle times and patience XorwowStream would, afresh each hour (two hours replayed by hand)', () => {
     const key = deriveKey(8, 2, 'queue');
     const streams = newQueueStreams();
-    seedQueueStreams(streams, key, 77, 5, 13);
     const recorder = new QueueRecorder(64, true);
     const ratePerHour = 90;
     const aht = 6;
     const patience = 3;
     simulateQueueDay(
       {
-        hours: 1,
-        arrivalsPerHour: [ratePerHour],
-        agentsByHour: [1000], // nobody waits, so every caller is answered at arrival
+        hours: 2,
+        arrivalsPerHour: [ratePerHour, ratePerHour],
+        agentsByHour: [1000, 1000], // nobody waits, so every caller is answered at arrival
         ahtMinutes: aht,
         patienceMinutes: patience,
         targetMinutes: 1 / 3,
         countFromMinute: 0,
+        streamKey: key,
+        streamId: 77,
+        month: 5,
+        dayIndex: 13,
       },
       streams,
       new AgentHeap(),
       recorder,
       new Float64Array(QUEUE_STATS),
     );
-    const arrivals = XorwowStream.fromKey(key, 77, 20, 13);
-    const handles = XorwowStream.fromKey(key, 77, 21, 13);
-    const patiences = XorwowStream.fromKey(key, 77, 22, 13);
-    let t = 0;
     let n = 0;
-    for (;;) {
-      t += arrivals.nextExponential() / (ratePerHour / 60);
-      if (t >= 60) break;
-      const service = aht * handles.nextExponential();
-      patiences.nextExponential();
-      expect(recorder.arrivals[n]).toBe(t);
-      expect(recorder.services[n]).toBe(service);
-      expect(recorder.waits[n]).toBe(0);
-      n++;
+    for (let hour = 0; hour < 2; hour++) {
+      const arrivals = XorwowStream.fromKey(key, 77, 20, 13 * 0x10000 + hour);
+      const handles = XorwowStream.fromKey(key, 77, 21, 13 * 0x10000 + hour);
+      const patiences = XorwowStream.fromKey(key, 77, 22, 13 * 0x10000 + hour);
+      let t = hour * 60;
+      for (;;) {
+        t += arrivals.nextExponential() / (ratePerHour / 60);
+        if (t >= (hour + 1) * 60) break;
+        const service = aht * handles.nextExponential();
+        patiences.nextExponential();
+        expect(recorder.arrivals[n]).toBe(t);
+        expect(recorder.services[n]).toBe(service);
+        expect(recorder.waits[n]).toBe(0);
+        n++;
+      }
     }
     expect(recorder.count).toBe(n);
-    expect(n).toBeGreaterThan(50);
+    expect(n).toBeGreaterThan(120);
   });
 });

@@ -17,9 +17,11 @@ export function netFlows(summary: Float64Array, layout: SummaryLayout): Float64A
 }
 
 /**
- * Present value, at the horizon's start, of the margin the customers still active at the horizon
- * bring afterwards (models/finance/terminalValue), using the last month's margin per customer and
- * the churn rate of mature customers (past their early-life months) over the last twelve months:
+ * Present value, at the horizon's start, of what the customers still active at the horizon bring
+ * afterwards (models/finance/terminalValue), using the last month's margin per customer net of
+ * the last month's cost-to-serve per customer (staffing, handling and digital: serving them goes
+ * on, so a variant that serves them more cheaply, or with more staff, carries that past the
+ * horizon too), and the churn rate of mature customers (past their early-life months) over the last twelve months:
  * the customers still active at the horizon are mostly mature, and a blended rate would carry the
  * early-life churn of recent joiners into the perpetuity. Zero unless the model asks for it.
  */
@@ -32,6 +34,7 @@ export function terminalValueOf(
   const H = layout.months;
   const active = rowOf(summary, layout, G.activeCustomers);
   const revenue = rowOf(summary, layout, G.revenue);
+  const costToServe = rowOf(summary, layout, G.costToServe);
   const churned = rowOf(summary, layout, G.churned);
   const mature = rowOf(summary, layout, G.matureCustomers);
   const matureChurned = rowOf(summary, layout, G.matureChurned);
@@ -46,7 +49,8 @@ export function terminalValueOf(
   }
   const monthlyChurn = exposed > 0 ? Math.min(1, churnedSum / exposed) : 0;
   const customersLastMonth = active[H - 1]! + churned[H - 1]!;
-  const margin = customersLastMonth > 0 ? revenue[H - 1]! / customersLastMonth : 0;
+  const margin =
+    customersLastMonth > 0 ? (revenue[H - 1]! - costToServe[H - 1]!) / customersLastMonth : 0;
   return terminalValue({
     activeCustomers: activeEnd,
     monthlyMarginPerCustomer: margin,

@@ -144,9 +144,23 @@ export interface VariantResult {
   monthly: Record<GlobalMetric, number[]>;
   bands: Record<BandName, Band>;
   channels: Record<string, ChannelResult>;
-  sources: Record<string, { label: string; acquired: Stat; spend: Stat }>;
+  sources: Record<string, SourceResult>;
   yearly: YearlyRow[];
   vsBaseline?: PairedResult;
+}
+
+/**
+ * One acquisition source over the horizon: customers acquired, media spend, prospects lost with an
+ * unanswered presales call, its customers still active at the horizon, and the margin its
+ * customers earned.
+ */
+export interface SourceResult {
+  label: string;
+  acquired: Stat;
+  spend: Stat;
+  lost: Stat;
+  activeEnd: Stat;
+  revenue: Stat;
 }
 
 export const TOTALS = [
@@ -524,16 +538,20 @@ export function summarize(
 
     const sources: VariantResult['sources'] = {};
     model.sourceIds.forEach((id, s) => {
-      const total = (summary: Float64Array, metric: 'acquired' | 'spend') => {
+      const total = (summary: Float64Array, metric: 'acquired' | 'spend' | 'lost' | 'revenue') => {
         const row = sourceRow(layout, s, metric);
         let t = 0;
         for (let m = 0; m < H; m++) t += summary[row * H + m]!;
         return t;
       };
+      const activeRow = sourceRow(layout, s, 'active');
       sources[id] = {
         label: model.spec.sources[id]!.label,
         acquired: stat(summaries.map((x) => total(x, 'acquired'))),
         spend: stat(summaries.map((x) => total(x, 'spend'))),
+        lost: stat(summaries.map((x) => total(x, 'lost'))),
+        activeEnd: stat(summaries.map((x) => x[activeRow * H + H - 1]!)),
+        revenue: stat(summaries.map((x) => total(x, 'revenue'))),
       };
     });
 
