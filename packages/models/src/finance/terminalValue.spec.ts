@@ -5,7 +5,7 @@ import { terminalValue } from './terminalValue.ts';
 
 const base = {
   activeCustomers: 1000,
-  monthlyMarginPerCustomer: 10,
+  monthlyNetValuePerCustomer: 10,
   monthlyChurn: 0.02,
   annualDiscountRate: 0,
   horizonMonths: 36,
@@ -39,7 +39,7 @@ describe('terminalValue', () => {
     let retained = base.activeCustomers;
     for (let t = 1; t <= 2000; t++) {
       retained *= 1 - base.monthlyChurn;
-      explicit += retained * base.monthlyMarginPerCustomer * factors[horizonMonths + t - 1]!;
+      explicit += retained * base.monthlyNetValuePerCustomer * factors[horizonMonths + t - 1]!;
     }
     const value = terminalValue({ ...base, annualDiscountRate, horizonMonths });
     expect(value).toBeCloseTo(explicit, 6);
@@ -79,8 +79,35 @@ describe('terminalValue', () => {
     expect(() => terminalValue({ ...base, horizonMonths: 2.5 })).toThrow(
       'horizonMonths: expected a whole number ≥ 0, got 2.5',
     );
-    expect(() => terminalValue({ ...base, monthlyMarginPerCustomer: NaN })).toThrow(
-      'monthlyMarginPerCustomer: expected a finite number, got NaN',
+    expect(() => terminalValue({ ...base, monthlyNetValuePerCustomer: NaN })).toThrow(
+      'monthlyNetValuePerCustomer: expected a finite number, got NaN',
+    );
+  });
+
+  it('takes the net value per customer (margin − variable cost-to-serve), negative too', () => {
+    // margin 12, cost-to-serve 2 a month: 10 net, as in the base case
+    const { monthlyNetValuePerCustomer: _, ...common } = base;
+    expect(terminalValue({ ...common, monthlyNetValuePerCustomer: 12 - 2 })).toBe(
+      terminalValue(base),
+    );
+    // customers who cost more than they bring are worth less than nothing
+    expect(terminalValue({ ...common, monthlyNetValuePerCustomer: -10 })).toBeCloseTo(-490000, 8);
+    // linear in the net value: half the net value, half the terminal value
+    expect(terminalValue({ ...common, monthlyNetValuePerCustomer: 5 })).toBeCloseTo(245000, 8);
+  });
+
+  it('still accepts the former name monthlyMarginPerCustomer, but not both', () => {
+    const { monthlyNetValuePerCustomer: _, ...common } = base;
+    expect(terminalValue({ ...common, monthlyMarginPerCustomer: 10 })).toBe(terminalValue(base));
+    expect(() =>
+      terminalValue({ ...base, monthlyMarginPerCustomer: 10 } as unknown as Parameters<
+        typeof terminalValue
+      >[0]),
+    ).toThrow(
+      'monthlyMarginPerCustomer: expected nothing when monthlyNetValuePerCustomer is given (it is its former name), got 10',
+    );
+    expect(() => terminalValue(common as unknown as Parameters<typeof terminalValue>[0])).toThrow(
+      'monthlyNetValuePerCustomer: expected a finite number, got nothing',
     );
   });
 });

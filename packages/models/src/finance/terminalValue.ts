@@ -10,11 +10,9 @@ import { detExpm1 } from '../math/detExpm1.ts';
 import { detLog1p } from '../math/detLog1p.ts';
 import { requireAnnualDiscountRate } from './checks.ts';
 
-export interface TerminalValueParams {
+interface TerminalValueCommon {
   /** Customers still active at the end of the horizon (may be fractional: a sample's weight). */
   activeCustomers: number;
-  /** Margin a customer brings each month they stay, in the scenario's currency. */
-  monthlyMarginPerCustomer: number;
   /** Share of the remaining customers lost each month after the horizon, in [0, 1]. */
   monthlyChurn: number;
   /** Effective annual discount rate, 0.08 = 8 % a year, in [−0.99, 10]. */
@@ -23,6 +21,29 @@ export interface TerminalValueParams {
   horizonMonths: number;
 }
 
+/** Parameters of {@link terminalValue}: the value per customer under one of its two names. */
+export type TerminalValueParams = TerminalValueCommon &
+  (
+    | {
+        /**
+         * Net value a customer brings each month they stay, in the scenario's currency: their margin
+         * (products held × margin per product) minus their variable cost-to-serve (handled minutes
+         * and digital contacts per customer). Fixed staffing is not a per-customer cost and stays
+         * out. May be negative: customers who cost more than they bring are a liability.
+         */
+        monthlyNetValuePerCustomer: number;
+        monthlyMarginPerCustomer?: never;
+      }
+    | {
+        /**
+         * @deprecated The former name of monthlyNetValuePerCustomer, accepted while callers move
+         * to it; it was margin only, which overstated the value by the cost of serving customers.
+         */
+        monthlyMarginPerCustomer: number;
+        monthlyNetValuePerCustomer?: never;
+      }
+  );
+
 /**
  * Terminal value: what the customers still active at the end of the horizon are worth today, from
  * the margin they will bring after it, assuming a constant margin and a constant churn.
@@ -30,7 +51,9 @@ export interface TerminalValueParams {
  * Each customer's value at the horizon is the customer-lifetime-value perpetuity of Gupta &
  * Lehmann (2003, "Customers as assets", Journal of Interactive Marketing 17(1): 9–24), CLV = m·ρ /
  * (1 + i − ρ) for margin m, retention ρ and discount rate i per period, paid at the end of each
- * period to those retained. Per month, with retention ρ = 1 − c and monthly rate r:
+ * period to those retained. Gupta & Lehmann's m is the margin net of the cost of serving the
+ * customer, so the caller passes M = margin − variable cost-to-serve per customer per month
+ * (monthlyNetValuePerCustomer). Per month, with retention ρ = 1 − c and monthly rate r:
  *
  *   value at the horizon = N · M · (1 − c) / (r + c),
  *
@@ -44,21 +67,28 @@ export interface TerminalValueParams {
  * @example
  * terminalValue({
  *   activeCustomers: 1000,
- *   monthlyMarginPerCustomer: 10,
+ *   monthlyNetValuePerCustomer: 10, // e.g. margin 12 − cost-to-serve 2 a month
  *   monthlyChurn: 0.02,
  *   annualDiscountRate: 0,
  *   horizonMonths: 36,
  * }); // => 490000 (1000 · 10 · 0.98 / 0.02, nothing to discount at 0 %)
  */
-export function terminalValue({
-  activeCustomers,
-  monthlyMarginPerCustomer,
-  monthlyChurn,
-  annualDiscountRate,
-  horizonMonths,
-}: TerminalValueParams): number {
+export function terminalValue(params: TerminalValueParams): number {
+  const { activeCustomers, monthlyChurn, annualDiscountRate, horizonMonths } = params;
   requireNonNegative('activeCustomers', activeCustomers);
-  requireFinite('monthlyMarginPerCustomer', monthlyMarginPerCustomer);
+  const { monthlyNetValuePerCustomer, monthlyMarginPerCustomer } = params;
+  if (monthlyNetValuePerCustomer !== undefined && monthlyMarginPerCustomer !== undefined) {
+    throw new ParameterError(
+      'monthlyMarginPerCustomer',
+      'nothing when monthlyNetValuePerCustomer is given (it is its former name)',
+      monthlyMarginPerCustomer,
+    );
+  }
+  // Neither given (possible from untyped callers): the error names the current parameter.
+  const perCustomer =
+    monthlyMarginPerCustomer !== undefined
+      ? requireFinite('monthlyMarginPerCustomer', monthlyMarginPerCustomer)
+      : requireFinite('monthlyNetValuePerCustomer', monthlyNetValuePerCustomer as number);
   requireProbability('monthlyChurn', monthlyChurn);
   requireAnnualDiscountRate('annualDiscountRate', annualDiscountRate);
   requireInteger('horizonMonths', horizonMonths);
@@ -73,7 +103,6 @@ export function terminalValue({
       monthlyChurn,
     );
   }
-  const atHorizon =
-    (activeCustomers * monthlyMarginPerCustomer * (1 - monthlyChurn)) / (monthly + monthlyChurn);
+  const atHorizon = (activeCustomers * perCustomer * (1 - monthlyChurn)) / (monthly + monthlyChurn);
   return atHorizon * detExp(-horizonMonths * logGrowthPerMonth); // as discountFactors, month H
 }

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { discountFactors } from './discountFactors.ts';
 import { npv } from './npv.ts';
+import { terminalValue } from './terminalValue.ts';
 import { yearlyTable } from './yearlyTable.ts';
 
 const fill = (months: number, value: number) => new Array<number>(months).fill(value);
@@ -51,6 +53,69 @@ describe('yearlyTable', () => {
     expect(rows[1]!.discountedNet).toBeCloseTo(rows[0]!.discountedNet / 1.1, 9);
   });
 
+  it('carries the terminal value on its last row, so that the table reconciles to the NPV', () => {
+    const months = 30;
+    const monthly = {
+      revenue: fill(months, 100),
+      costToServe: fill(months, 20),
+      acquisition: [500, ...fill(months - 1, 0)],
+      investment: [1000, ...fill(months - 1, 0)],
+    };
+    const annualDiscountRate = 0.08;
+    // 400 customers left, 3 a month net each (margin 5 − cost-to-serve 2), 2 % churn
+    const tv = terminalValue({
+      activeCustomers: 400,
+      monthlyNetValuePerCustomer: 3,
+      monthlyChurn: 0.02,
+      annualDiscountRate,
+      horizonMonths: months,
+    });
+    const rows = yearlyTable({ monthly, annualDiscountRate, terminalValue: tv });
+    const last = rows.at(-1)!;
+    const net = monthly.revenue.map(
+      (r, i) => r - monthly.costToServe[i]! - monthly.acquisition[i]! - monthly.investment[i]!,
+    );
+    // the NPV with terminal value, as the engine adds it: flows to the horizon + terminal value
+    expect(last.npvWithTerminalValue).toBe(npv({ monthlyFlows: net, annualDiscountRate }) + tv);
+    expect(last.npvWithTerminalValue).toBe(
+      last.cumulativeDiscounted + last.discountedTerminalValue!,
+    );
+    expect(last.discountedTerminalValue).toBe(tv);
+    // at the horizon: 400 · 3 · 0.98 / (r + 0.02), r the monthly rate of 8 % a year
+    const r = Math.pow(1.08, 1 / 12) - 1;
+    expect(last.terminalValueAtHorizon).toBeCloseTo((400 * 3 * 0.98) / (r + 0.02), 8);
+    expect(
+      last.terminalValueAtHorizon! * discountFactors(months, annualDiscountRate)[months - 1]!,
+    ).toBeCloseTo(tv, 8);
+    // only the last row carries it
+    for (const row of rows.slice(0, -1)) {
+      expect(row).not.toHaveProperty('discountedTerminalValue');
+      expect(row).not.toHaveProperty('npvWithTerminalValue');
+    }
+  });
+
+  it('has no terminal-value fields without a terminal value, and checks the one it is given', () => {
+    const monthly = {
+      revenue: [1, 2],
+      costToServe: [0, 0],
+      acquisition: [0, 0],
+      investment: [0, 0],
+    };
+    const rows = yearlyTable({ monthly, annualDiscountRate: 0.1 });
+    expect(rows[0]).not.toHaveProperty('terminalValueAtHorizon');
+    expect(rows[0]).not.toHaveProperty('npvWithTerminalValue');
+    expect(() => yearlyTable({ monthly, annualDiscountRate: 0.1, terminalValue: NaN })).toThrow(
+      'terminalValue: expected a finite number, got NaN',
+    );
+    expect(() =>
+      yearlyTable({
+        monthly: { revenue: [], costToServe: [], acquisition: [], investment: [] },
+        annualDiscountRate: 0.1,
+        terminalValue: 5,
+      }),
+    ).toThrow('terminalValue: expected no terminal value for a table of 0 months, got 5');
+  });
+
   it('is empty for no months', () => {
     expect(
       yearlyTable({
@@ -86,10 +151,12 @@ describe('yearlyTable', () => {
             ),
           ),
         fc.double({ min: -0.5, max: 2, noNaN: true }),
-        ([revenue, costToServe, acquisition, investment], annualDiscountRate) => {
+        fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { nil: undefined }),
+        ([revenue, costToServe, acquisition, investment], annualDiscountRate, tv) => {
           const rows = yearlyTable({
             monthly: { revenue, costToServe, acquisition, investment },
             annualDiscountRate,
+            ...(tv === undefined ? {} : { terminalValue: tv }),
           });
           const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
           const close = (a: number, b: number, scale: number) =>
@@ -109,6 +176,12 @@ describe('yearlyTable', () => {
           expect(rows.at(-1)!.cumulativeDiscounted).toBe(
             npv({ monthlyFlows: net, annualDiscountRate }),
           );
+          // and with a terminal value, the NPV plus it, to the last bit too
+          if (tv !== undefined) {
+            expect(rows.at(-1)!.npvWithTerminalValue).toBe(
+              npv({ monthlyFlows: net, annualDiscountRate }) + tv,
+            );
+          }
         },
       ),
       { numRuns: 1000 },

@@ -1,3 +1,4 @@
+import { ParameterError, requireFinite } from '../errors.ts';
 import { requireSeries } from './checks.ts';
 import { discountFactors } from './discountFactors.ts';
 
@@ -15,6 +16,13 @@ export interface YearlyTableParams {
   };
   /** Effective annual discount rate, 0.08 = 8 % a year, in [−0.99, 10]. */
   annualDiscountRate: number;
+  /**
+   * Optional: the terminal value, the present value today of the customers still active at the
+   * horizon, exactly as finance/terminalValue returns it and as it is added to the NPV, in the
+   * scenario's currency. Given, the last row carries it (see YearlyRow), so the table reconciles
+   * to the NPV with terminal value. Absent (the model's `terminalValue` off), no row has it.
+   */
+  terminalValue?: number;
 }
 
 /** One year of the CFO's table; all amounts in the scenario's currency. */
@@ -35,6 +43,19 @@ export interface YearlyRow {
   discountedNet: number;
   /** Discounted net from month 1 to the end of this year: the NPV so far. */
   cumulativeDiscounted: number;
+  /**
+   * Last row only, when a terminal value is given: the value of the customers still active at the
+   * horizon, at the horizon (the terminal value divided by the horizon's discount factor).
+   */
+  terminalValueAtHorizon?: number;
+  /** Last row only, when given: the terminal value discounted to today, as given. */
+  discountedTerminalValue?: number;
+  /**
+   * Last row only, when given: cumulativeDiscounted + discountedTerminalValue, the NPV with the
+   * terminal value (to the last bit: the same two numbers added in the same order as
+   * npv(...) + terminalValue(...)).
+   */
+  npvWithTerminalValue?: number;
 }
 
 /**
@@ -45,6 +66,12 @@ export interface YearlyRow {
  *
  * Net is computed per month (revenue − costToServe − acquisition − investment) and then summed, so
  * net and discountedNet use the same monthly figures.
+ *
+ * With a terminal value (the model's `terminalValue` on) the NPV is more than the flows: the last
+ * row then also carries the terminal value, at the horizon and discounted, and
+ * npvWithTerminalValue = cumulativeDiscounted + discountedTerminalValue, which is the reported NPV.
+ * A CFO reads the reconciliation off the last line: flows to the horizon, plus what the customers
+ * left are worth, equals the NPV.
  *
  * @example
  * yearlyTable({
@@ -58,14 +85,31 @@ export interface YearlyRow {
  * });
  * // => [{ year: 1, months: 2, revenue: 200, costToServe: 40, acquisition: 50, investment: 0,
  * //       net: 110, cumulative: 110, discountedNet: 110, cumulativeDiscounted: 110 }]
+ * // With terminalValue: 1000 as well, the row also has terminalValueAtHorizon: 1000,
+ * // discountedTerminalValue: 1000 and npvWithTerminalValue: 1110.
  */
-export function yearlyTable({ monthly, annualDiscountRate }: YearlyTableParams): YearlyRow[] {
+export function yearlyTable({
+  monthly,
+  annualDiscountRate,
+  terminalValue,
+}: YearlyTableParams): YearlyRow[] {
   const { revenue, costToServe, acquisition, investment } = monthly;
   requireSeries('monthly.revenue', revenue);
   const n = revenue.length;
   requireSeries('monthly.costToServe', costToServe, n, 'monthly.revenue');
   requireSeries('monthly.acquisition', acquisition, n, 'monthly.revenue');
   requireSeries('monthly.investment', investment, n, 'monthly.revenue');
+  if (terminalValue !== undefined) {
+    requireFinite('terminalValue', terminalValue);
+    // The value of the customers left at the horizon needs a horizon to stand at the end of.
+    if (n === 0) {
+      throw new ParameterError(
+        'terminalValue',
+        'no terminal value for a table of 0 months',
+        terminalValue,
+      );
+    }
+  }
   const factors = discountFactors(n, annualDiscountRate);
 
   const rows: YearlyRow[] = [];
@@ -107,6 +151,12 @@ export function yearlyTable({ monthly, annualDiscountRate }: YearlyTableParams):
       discountedNet: yearDiscountedNet,
       cumulativeDiscounted,
     });
+  }
+  const last = rows.at(-1);
+  if (terminalValue !== undefined && last !== undefined) {
+    last.terminalValueAtHorizon = terminalValue / factors[n - 1]!;
+    last.discountedTerminalValue = terminalValue;
+    last.npvWithTerminalValue = cumulativeDiscounted + terminalValue;
   }
   return rows;
 }
