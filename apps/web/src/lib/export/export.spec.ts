@@ -3,10 +3,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { runInProcess, summarize, type RunResult } from '@journeycast/sim-core';
 import { workbenchPlan, settingsFor } from '../engine/plans.ts';
 import { libraryScenario, scenarioHash } from '../scenario/source.ts';
-import { assumptions, auditStamp, runSettingsRows, sharedChanges } from '../state/roiInputs.ts';
-import { roiWorkbook } from './roiCase.ts';
+import { roiCaseInput } from '../state/roiInputs.ts';
+import { roiBlocks, roiWorkbook } from './roiCase.ts';
 import { toCsv } from './csv.ts';
-import { neutralise, type Sheet } from './table.ts';
+import { cellNumber, cellText, neutralise, type Sheet } from './table.ts';
 import { columnName, sheetName, toXlsx, xmlEscape } from './xlsx.ts';
 
 const sheets: Sheet[] = [
@@ -166,25 +166,18 @@ describe('the ROI case of a hostile scenario', () => {
     const plan = workbenchPlan(scenario, variantId, levers, 'full');
     const outcome = await runInProcess(plan);
     const result: RunResult = summarize(plan, outcome.collector, outcome.replications);
-    const settings = settingsFor(scenario, 'full');
-    const stamp = auditStamp(
-      scenario,
-      scenarioHash(scenario),
-      variantId,
-      levers,
-      result,
-      settings,
-      '2026-11-25T10:00:00.000Z',
-      'Complete: 2 of 2 replications',
+    return roiWorkbook(
+      roiCaseInput({
+        scenario,
+        hash: scenarioHash(scenario),
+        variantId,
+        levers,
+        result,
+        settings: settingsFor(scenario, 'full'),
+        generatedAt: '2026-11-25T10:00:00.000Z',
+        runOutcome: 'Complete: 2 of 2 replications',
+      }),
     );
-    return roiWorkbook({
-      stamp,
-      result,
-      variantId,
-      assumptions: assumptions(scenario, variantId, levers),
-      shared: sharedChanges(scenario, levers),
-      runSettings: runSettingsRows(scenario, settings, result.replications),
-    });
   }
 
   it('neutralises every text cell and keeps numbers numeric, in CSV and XLSX', async () => {
@@ -222,12 +215,92 @@ describe('the ROI case of a hostile scenario', () => {
     }
   }, 30_000);
 
-  it('writes numbers inside text ranges with the typographic minus, not a formula sign', async () => {
+  it('writes P10 and P90 as numbers in cells of their own', async () => {
     const sheets = await hostileWorkbook('Safe label');
-    const ranges = sheets[0]!.rows
-      .flat()
-      .filter((c): c is string => typeof c === 'string' && / to /.test(c));
-    expect(ranges.length).toBeGreaterThan(0);
-    for (const range of ranges) expect(range).not.toMatch(/^-/);
+    const rows = sheets[0]!.rows;
+    const header = rows.findIndex((r) => cellText(r[0] ?? null) === 'Each on its own');
+    expect(rows[header]!.map((c) => cellText(c))).toEqual([
+      'Each on its own',
+      'Unit',
+      'Baseline mean',
+      'Variant mean',
+      'Baseline P10',
+      'Baseline P90',
+      'Variant P10',
+      'Variant P90',
+    ]);
+    const retention = [...rows].reverse().find((r) => r[0] === '12-month retention')!;
+    const [bp10, bp90, vp10, vp90] = retention.slice(4).map((c) => cellNumber(c));
+    for (const v of [bp10, bp90, vp10, vp90]) expect(typeof v).toBe('number');
+    expect(bp10!).toBeLessThanOrEqual(bp90!);
+    expect(vp10!).toBeLessThanOrEqual(vp90!);
+    // No range written as text anywhere in the summary.
+    expect(rows.flat().some((c) => / to /.test(cellText(c) ?? ''))).toBe(false);
+  }, 30_000);
+});
+
+describe('the ROI case reconciles to the NPV', () => {
+  async function run(id: string) {
+    const scenario = libraryScenario(id);
+    scenario.run = { seed: 11, replications: 4, agents: 600, queueDaysPerMonth: 1 };
+    const variantId = scenario.variants[0]!.id;
+    const plan = workbenchPlan(scenario, variantId, {}, 'full');
+    const outcome = await runInProcess(plan);
+    const result = summarize(plan, outcome.collector, outcome.replications);
+    const base = result.variants[result.baseline]!;
+    const variant = result.variants[variantId]!;
+    return { scenario, variantId, result, base, variant };
+  }
+  const close = (a: number, b: number) =>
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(b)));
+
+  it('with a terminal value: cumulative discounted + terminal value = NPV, in every block', async () => {
+    const { scenario, variantId, result, base, variant } = await run('acquisition-margin');
+    expect(scenario.model.terminalValue).toBe(true);
+    const [b, v, d] = roiBlocks(base, variant, true);
+    for (const block of [b!, v!, d!]) {
+      expect(block.discountedAtHorizon).toBe(block.rows.at(-1)!.cumulativeDiscounted);
+      expect(block.npv).toBe(block.discountedAtHorizon + block.terminalValue);
+    }
+    expect(b!.terminalValue).not.toBe(0);
+    close(b!.npv, base.totals.npv.mean);
+    close(v!.npv, variant.totals.npv.mean);
+    // The difference, from the paired terminal-value driver, adds up to the paired NPV.
+    close(d!.npv, variant.vsBaseline!.npv.mean);
+    close(d!.terminalValue, v!.terminalValue - b!.terminalValue);
+    expect(d!.npvRange).toEqual([variant.vsBaseline!.npv.p10, variant.vsBaseline!.npv.p90]);
+
+    const sheets = roiWorkbook(
+      roiCaseInput({
+        scenario,
+        hash: scenarioHash(scenario),
+        variantId,
+        levers: {},
+        result,
+        settings: settingsFor(scenario, 'full'),
+        generatedAt: '2026-11-25T10:00:00.000Z',
+        runOutcome: 'Complete: 4 of 4 replications',
+      }),
+    );
+    const summary = sheets[0]!.rows;
+    const npvRow = summary.find((r) => r[0] === 'NPV = cumulative discounted + terminal value')!;
+    expect(npvRow.slice(2).map((c) => cellNumber(c))).toEqual([b!.npv, v!.npv, d!.npv]);
+    const tvRow = summary.find((r) => r[0] === 'Terminal value (discounted)')!;
+    expect(cellNumber(tvRow[4]!)).toBe(d!.terminalValue);
+    const yearly = sheets[1]!.rows;
+    const last = yearly.find(
+      (r) => r[0] === 'Difference: NPV = cumulative discounted + terminal value',
+    )!;
+    expect(cellNumber(last.at(-1)!)).toBe(d!.npv);
+  }, 30_000);
+
+  it('without one: the terminal value is zero and the NPV is the cumulative discounted net', async () => {
+    const { base, variant } = await run('default');
+    const blocks = roiBlocks(base, variant, false);
+    for (const block of blocks) expect(block.terminalValue).toBe(0);
+    // The yearly table discounts the mean monthly flows as the engine discounts each replication's.
+    close(blocks[0]!.npv, base.totals.npv.mean);
+    close(blocks[1]!.npv, variant.totals.npv.mean);
+    close(blocks[2]!.npv, variant.vsBaseline!.npv.mean);
   }, 30_000);
 });

@@ -82,19 +82,35 @@ export interface ParameterDifference {
   variant: Json | undefined;
 }
 
-/** Parameters whose value differs between two models, in document order. */
+/**
+ * Parameters whose value differs between two models, in document order. An empty list or map on
+ * one side and entries on the other (a variant that adds the first investment) show as the
+ * entries' leaves, each missing (undefined) on the empty side: never as "[] against nothing".
+ */
 export function differences(baseline: unknown, variant: unknown): ParameterDifference[] {
   const a = flatten(baseline);
   const b = flatten(variant);
+  const hasBelow = (leaves: Map<string, Json>, path: string) => {
+    for (const key of leaves.keys())
+      if (key.startsWith(`${path}.`) || key.startsWith(`${path}[`)) return true;
+    return false;
+  };
+  const isEmptyContainer = (value: Json | undefined) =>
+    value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+  // An empty container stands for "no entries" only while the other side has none either.
+  const skip = (path: string, value: Json | undefined, other: Map<string, Json>) =>
+    isEmptyContainer(value) && hasBelow(other, path);
   const out: ParameterDifference[] = [];
   const seen = new Set<string>();
   for (const [path, value] of b) {
     seen.add(path);
+    if (skip(path, value, a)) continue;
     const before = a.get(path);
     if (!equalJson(before, value)) out.push({ path, baseline: before, variant: value });
   }
   for (const [path, value] of a) {
-    if (!seen.has(path)) out.push({ path, baseline: value, variant: undefined });
+    if (!seen.has(path) && !skip(path, value, b))
+      out.push({ path, baseline: value, variant: undefined });
   }
   return out;
 }

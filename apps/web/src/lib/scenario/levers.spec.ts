@@ -16,6 +16,7 @@ import {
 } from './levers.ts';
 import { overridesFor, scenarioForExport } from './exportScenario.ts';
 import { differences, applyMergePatch, createMergePatch } from './diff.ts';
+import { describeParameter, economicsRows, formatParameter } from './parameters.ts';
 import { DEFAULT_SCENARIO_ID, LIBRARY_IDS, libraryScenario, validateScenario } from './source.ts';
 
 const scenario = libraryScenario(DEFAULT_SCENARIO_ID);
@@ -221,5 +222,54 @@ describe('every library scenario', () => {
     }
     const ends = Object.fromEntries(s.levers.map((l) => [l.path, leverRange(l).max]));
     expect(() => tornadoPlans(s, s.variants[0]?.id ?? 'custom', ends)).not.toThrow();
+  });
+});
+
+describe('assumptions in words', () => {
+  const s = libraryScenario('journey-excellence');
+  const base = s.model;
+  const wow = comparedModel(s, 'wow');
+
+  it('show an investment the variant adds as its leaves, none on the baseline side', () => {
+    const d = differences(base, wow);
+    expect(d.some((x) => x.path === 'investments')).toBe(false);
+    const oneOff = d.find((x) => x.path === 'investments[0].oneOff')!;
+    expect(oneOff).toEqual({
+      path: 'investments[0].oneOff',
+      baseline: undefined,
+      variant: 3000000,
+    });
+    const info = describeParameter('investments[0].oneOff', [base, wow]);
+    expect(info).toEqual({
+      label: 'Investment 1 (Journey redesign, portal and training): one-off cost',
+      kind: 'money',
+    });
+    expect(formatParameter(oneOff.variant, info.kind, 'EUR')).toMatch(/^€3,000,000$/);
+    expect(formatParameter(oneOff.baseline, info.kind, 'EUR')).toBe('—');
+  });
+
+  it('name parameters by their entities and write values in their units', () => {
+    const models = [base, wow];
+    expect(describeParameter('channels.portal.successRate', models).label).toMatch(
+      /: self-service success$/,
+    );
+    expect(formatParameter(0.7, 'percent', 'EUR')).toBe('70%');
+    expect(formatParameter(0.085, 'percent', 'EUR')).toBe('8.5%');
+    expect(formatParameter(0.0125, 'percent', 'EUR')).toBe('1.25%');
+    expect(formatParameter(38, 'money', 'EUR')).toBe('€38');
+    expect(formatParameter(0.1, 'money', 'JPY')).toBe('JP¥0');
+    expect(formatParameter('excellent', 'level', 'EUR')).toBe('Excellent');
+    expect(formatParameter(null, 'minutes', 'EUR')).toBe('none (no one hangs up)');
+    expect(formatParameter(36, 'months', 'EUR')).toBe('36 months');
+  });
+
+  it('list the economics the NPV rests on, with the investment only the variant makes', () => {
+    const rows = economicsRows(base, wow, s.levers);
+    const paths = rows.map((r) => r.path);
+    expect(paths.slice(0, 3)).toEqual(['horizonMonths', 'annualDiscountRate', 'terminalValue']);
+    expect(paths).toContain('investments[0].monthly');
+    const monthly = rows.find((r) => r.path === 'investments[0].monthly')!;
+    expect(monthly).toMatchObject({ baseline: undefined, variant: 100000, differs: true });
+    expect(rows.find((r) => r.path === 'annualDiscountRate')!.differs).toBe(false);
   });
 });
