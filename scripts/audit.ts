@@ -1,55 +1,51 @@
 /**
- * Fails when a production dependency has a high or critical advisory (issue 8: "`npm audit
- * --omit=dev` reports no high or critical vulnerability"). Run by `npm run audit`, not by `npm test`
- * (see docs/reliability.md: this registry refuses the advisory endpoint).
+ * Fails when a package that ships has a high or critical advisory (issue 8: "`npm audit
+ * --omit=dev` reports no high or critical vulnerability", read as: nothing Journeycast ships).
+ * Run by `npm run audit`, not by `npm test` (see docs/reliability.md: the registry reachable here
+ * refuses the advisory endpoint).
  *
  *   npx tsx scripts/audit.ts
  *
- * Exit status: 0 no high or critical advisory; 1 some (each listed, one line); 2 the audit could
- * not be made (registry unreachable, the advisory endpoint refused, no lockfile): said in one line,
- * never passed silently — an audit that did not happen is not a clean audit.
+ * It runs `npm audit --json` over the whole tree and keeps the advisories of what ships
+ * (scripts/auditScope.ts): every workspace's production dependencies (the CLI) and the packages
+ * the app's bundle takes from devDependencies (svelte, @sveltejs/kit), each with all it depends on.
+ * `--omit=dev` alone would miss svelte and @sveltejs/kit, whose code is in every page.
+ *
+ * Exit status: 0 no high or critical advisory in a shipped package; 1 some (each listed, one
+ * line); 2 the audit could not be made (registry unreachable, the advisory endpoint refused, no
+ * lockfile): said in one line, never passed silently — an audit that did not happen is not a
+ * clean audit.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  describeVulnerability,
+  nameOfKey,
+  readAuditOutput,
+  scopeReport,
+  shippedPackages,
+  type Lockfile,
+} from './auditScope.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SERIOUS = new Set(['high', 'critical']);
-
-interface Advisory {
-  source?: number;
-  name?: string;
-  title?: string;
-  url?: string;
-  severity?: string;
-  range?: string;
-}
-interface Vulnerability {
-  name: string;
-  severity: string;
-  isDirect?: boolean;
-  range?: string;
-  via?: (Advisory | string)[];
-  fixAvailable?: boolean | { name: string; version: string };
-}
-interface AuditReport {
-  auditReportVersion?: number;
-  vulnerabilities?: Record<string, Vulnerability>;
-  metadata?: {
-    vulnerabilities?: Record<string, number>;
-    dependencies?: { prod?: number; total?: number };
-  };
-  message?: string;
-  statusCode?: number;
-  error?: { code?: string; summary?: string; detail?: string };
-}
 
 function fail(code: number, line: string): never {
   process.stderr.write(`audit: ${line}\n`);
   process.exit(code);
 }
 
+let shipped: Set<string>;
+try {
+  const lock = JSON.parse(readFileSync(`${root}package-lock.json`, 'utf8')) as Lockfile;
+  shipped = shippedPackages(lock);
+} catch (error) {
+  fail(2, `could not read package-lock.json (${(error as Error).message}); no audit was made`);
+}
+const shippedNames = new Set([...shipped].map(nameOfKey));
+
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const run = spawnSync(npm, ['audit', '--omit=dev', '--json'], {
+const run = spawnSync(npm, ['audit', '--json'], {
   cwd: root,
   encoding: 'utf8',
   timeout: 120_000,
@@ -60,54 +56,33 @@ if (run.error !== undefined) {
   fail(2, `could not run npm audit (${run.error.message}); no audit was made`);
 }
 
-let report: AuditReport;
-try {
-  report = JSON.parse(run.stdout) as AuditReport;
-} catch {
-  const why = run.stderr.split('\n').find((l) => /error/i.test(l)) ?? `exit ${run.status}`;
-  fail(2, `npm audit gave no report (${why.trim()}); no audit was made`);
-}
-
-if (report.auditReportVersion === undefined || report.vulnerabilities === undefined) {
-  const why =
-    [report.error?.code, report.message, report.error?.summary]
-      .filter((part) => part !== undefined && part !== '')
-      .join(': ') || `npm audit exited with ${run.status}`;
+const read = readAuditOutput(run.stdout, run.stderr, run.status);
+if ('unavailable' in read) {
   fail(
     2,
-    `the registry did not answer the audit (${why}); cannot tell whether production dependencies have high or critical advisories`,
+    `${read.unavailable}; no audit was made, so whether the ${shippedNames.size} shipped packages have high or critical advisories is not known`,
   );
 }
-
-const serious = Object.values(report.vulnerabilities).filter((v) => SERIOUS.has(v.severity));
+const { report } = read;
+const { serious, devOnly } = scopeReport(report.vulnerabilities, shipped);
 const counts = report.metadata?.vulnerabilities ?? {};
-const dependencies = report.metadata?.dependencies?.prod ?? report.metadata?.dependencies?.total;
 const summary = ['critical', 'high', 'moderate', 'low', 'info']
   .map((s) => `${s} ${counts[s] ?? 0}`)
   .join(', ');
 
+if (devOnly.length > 0) {
+  process.stderr.write(
+    `audit: not shipped, so not failing (development tools only): ${devOnly.map((v) => `${v.severity} ${v.name}`).join(', ')}\n`,
+  );
+}
 if (serious.length > 0) {
-  for (const v of serious.sort((a, b) => a.name.localeCompare(b.name))) {
-    const advisories = (v.via ?? [])
-      .filter((a): a is Advisory => typeof a === 'object')
-      .map((a) => `${a.title ?? 'advisory'}${a.url !== undefined ? ` (${a.url})` : ''}`);
-    const via = (v.via ?? []).filter((a): a is string => typeof a === 'string');
-    const fix =
-      v.fixAvailable === true
-        ? 'fix: npm audit fix'
-        : typeof v.fixAvailable === 'object'
-          ? `fix: ${v.fixAvailable.name}@${v.fixAvailable.version}`
-          : 'no fix yet';
-    process.stderr.write(
-      `audit: ${v.severity} ${v.name}${v.range !== undefined ? ` ${v.range}` : ''}${v.isDirect === true ? ' (direct)' : ''}: ${advisories.length > 0 ? advisories.join('; ') : `through ${via.join(', ')}`}; ${fix}\n`,
-    );
-  }
+  for (const v of serious) process.stderr.write(`audit: ${describeVulnerability(v)}\n`);
   fail(
     1,
-    `${serious.length} production dependenc${serious.length === 1 ? 'y has' : 'ies have'} a high or critical advisory (${summary})`,
+    `${serious.length} shipped package${serious.length === 1 ? ' has' : 's have'} a high or critical advisory (whole tree: ${summary})`,
   );
 }
 
 process.stdout.write(
-  `audit: no high or critical advisory in ${dependencies ?? 'the'} production dependencies (${summary})\n`,
+  `audit: no high or critical advisory in the ${shippedNames.size} shipped packages (whole tree of ${report.metadata?.dependencies?.total ?? 'all'} packages: ${summary})\n`,
 );
