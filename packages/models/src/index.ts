@@ -111,6 +111,19 @@ export {
 } from './acquisition/acquisitionVolume.ts';
 
 // Economics
+export { productRevenue } from './economics/productRevenue.ts';
+export { staffingCost } from './economics/staffingCost.ts';
+export { handlingCost } from './economics/handlingCost.ts';
+export { digitalCost } from './economics/digitalCost.ts';
+export {
+  monthlyCashFlow,
+  type MonthlyCashFlow,
+  type MonthlyCashFlowParams,
+} from './economics/monthlyCashFlow.ts';
+export {
+  netValuePerCustomer,
+  type NetValuePerCustomerParams,
+} from './economics/netValuePerCustomer.ts';
 export { investmentFlows } from './economics/investmentFlows.ts';
 
 // Finance
@@ -119,7 +132,14 @@ export { discountFactors } from './finance/discountFactors.ts';
 export { presentValue } from './finance/presentValue.ts';
 export { npv, type NpvParams } from './finance/npv.ts';
 export { npvAtRate } from './finance/npvAtRate.ts';
-export { irr, type IrrResult } from './finance/irr.ts';
+export {
+  IRR_NEVER_PAYS_BACK,
+  IRR_NO_INVESTMENT,
+  IRR_NO_ROOT,
+  IRR_TOUCH_TOLERANCE,
+  irr,
+  type IrrResult,
+} from './finance/irr.ts';
 export {
   paybackMonth,
   paybackMonthFromFactors,
