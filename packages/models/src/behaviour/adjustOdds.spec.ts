@@ -63,6 +63,21 @@ describe('adjustOdds: worked values', () => {
   });
 });
 
+describe('adjustOdds: checks', () => {
+  it('names a probability outside [0, 1] or a NaN shift, instead of returning NaN', () => {
+    expect(() => adjustOdds(NaN, 1)).toThrow(
+      'probability: expected a probability between 0 and 1, got NaN',
+    );
+    expect(() => adjustOdds(1.2, 0)).toThrow(
+      'probability: expected a probability between 0 and 1, got 1.2',
+    );
+    expect(() => adjustOdds(-0.1, 0)).toThrow('probability: expected a probability');
+    expect(() => adjustOdds(0.2, NaN)).toThrow(
+      'logOddsShift: expected a number (±Infinity allowed), got NaN',
+    );
+  });
+});
+
 describe('adjustOdds: properties', () => {
   it('stays inside [0, 1]', () => {
     fc.assert(

@@ -1,3 +1,4 @@
+import { ParameterError, requireProbability } from '../errors.ts';
 import { detExp } from '../math/detExp.ts';
 
 /**
@@ -11,12 +12,20 @@ import { detExp } from '../math/detExp.ts';
  * in Node and in browsers. It is monotone in both arguments, to the last bit, and always in [0, 1]:
  * a more satisfied customer never gets a higher churn probability from rounding.
  *
+ * Checks: p must be a probability and x a number (±Infinity allowed: odds × ∞ or × 0); NaN or a
+ * p outside [0, 1] is an error naming the parameter, never a NaN passed on to a churn table. Two
+ * comparisons: the engine calls this while building its tables, not per customer.
+ *
  * @param probability - the base probability p, in [0, 1]
- * @param logOddsShift - the shift x (natural log of the odds ratio)
+ * @param logOddsShift - the shift x (natural log of the odds ratio), any number or ±Infinity
  * @example
  * adjustOdds(0.2, Math.log(1.5)); // => 0.2727… (odds 0.25 → 0.375)
  */
 export function adjustOdds(probability: number, logOddsShift: number): number {
+  requireProbability('probability', probability);
+  if (Number.isNaN(logOddsShift)) {
+    throw new ParameterError('logOddsShift', 'a number (±Infinity allowed)', logOddsShift);
+  }
   if (probability <= 0) return 0;
   if (probability >= 1) return 1;
   if (logOddsShift === 0) return probability;

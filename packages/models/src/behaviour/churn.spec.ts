@@ -92,6 +92,54 @@ describe('churnLogOddsShift', () => {
   });
 });
 
+describe('churn: checks and doc examples', () => {
+  it('gives the doc examples of churnLogOddsShift and isRenewalMonth', () => {
+    const b = { churnSatisfactionSensitivity: 0.3, openIssueChurnOddsMultiplier: 1.5 };
+    expect(churnLogOddsShift({ baselineSatisfaction: 7 }, b, 9, false)).toBeCloseTo(-0.6, 15);
+    expect(churnLogOddsShift({ baselineSatisfaction: 7 }, b, 7, true)).toBe(Math.log(1.5));
+    const yearly = { renewal: { everyMonths: 12, baseNonRenewal: 0.2 } };
+    expect(isRenewalMonth(yearly, 24)).toBe(true);
+    expect(isRenewalMonth(yearly, 0)).toBe(false);
+    expect(isRenewalMonth({}, 12)).toBe(false);
+  });
+
+  it('names the bad parameter instead of returning NaN', () => {
+    expect(() => monthlyChurnProbability(retail, behaviour, NaN, 24, false)).toThrow(
+      'satisfaction: expected a finite number, got NaN',
+    );
+    expect(() => monthlyChurnProbability(retail, behaviour, 7, 2.5, false)).toThrow(
+      'tenureMonths: expected a whole number ≥ 0, got 2.5',
+    );
+    expect(() =>
+      monthlyChurnProbability({ ...retail, baseMonthlyChurn: 1.2 }, behaviour, 7, 24, false),
+    ).toThrow('segment.baseMonthlyChurn: expected a probability between 0 and 1, got 1.2');
+    expect(() =>
+      monthlyChurnProbability({ ...retail, earlyLifeChurnMultiplier: -1 }, behaviour, 7, 0, false),
+    ).toThrow('segment.earlyLifeChurnMultiplier: expected a number ≥ 0, got -1');
+    expect(() =>
+      churnLogOddsShift(retail, { ...behaviour, churnSatisfactionSensitivity: NaN }, 7, false),
+    ).toThrow('behaviour.churnSatisfactionSensitivity: expected a finite number, got NaN');
+    expect(() =>
+      churnLogOddsShift(retail, { ...behaviour, openIssueChurnOddsMultiplier: -2 }, 7, true),
+    ).toThrow('behaviour.openIssueChurnOddsMultiplier: expected a number ≥ 0, got -2');
+    expect(() => isRenewalMonth(insured, -12)).toThrow(
+      'tenureMonths: expected a whole number ≥ 0, got -12',
+    );
+    expect(() => isRenewalMonth({ renewal: { everyMonths: 0, baseNonRenewal: 0.1 } }, 12)).toThrow(
+      'segment.renewal.everyMonths: expected a whole number ≥ 1, got 0',
+    );
+    expect(() =>
+      nonRenewalProbability(
+        { ...insured, renewal: { everyMonths: 12, baseNonRenewal: 2 } },
+        behaviour,
+        7,
+        12,
+        false,
+      ),
+    ).toThrow('segment.renewal.baseNonRenewal: expected a probability between 0 and 1, got 2');
+  });
+});
+
 describe('renewal', () => {
   it('falls in every positive multiple of the contract length', () => {
     expect(isRenewalMonth(insured, 12)).toBe(true);

@@ -30,6 +30,12 @@ describe('clampSatisfaction', () => {
     expect(clampSatisfaction(0)).toBe(0);
     expect(clampSatisfaction(10)).toBe(10);
   });
+
+  it('gives the doc examples', () => {
+    expect(clampSatisfaction(10.3)).toBe(10);
+    expect(clampSatisfaction(-0.4)).toBe(0);
+    expect(clampSatisfaction(7.2)).toBe(7.2);
+  });
 });
 
 describe('contactSatisfactionDelta', () => {
@@ -93,6 +99,21 @@ describe('contactSatisfactionDelta', () => {
   });
 });
 
+describe('contactSatisfactionDelta: checks', () => {
+  it('names a bad delta or wait', () => {
+    const b = TEST_BEHAVIOUR;
+    expect(() =>
+      contactSatisfactionDelta(answered(0, true), { ...AVERAGE, satisfactionDelta: NaN }, b),
+    ).toThrow('quality.satisfactionDelta: expected a finite number, got NaN');
+    expect(() =>
+      contactSatisfactionDelta(answered(0, true), AVERAGE, { ...b, unresolvedDelta: NaN }),
+    ).toThrow('behaviour.unresolvedDelta: expected a finite number, got NaN');
+    expect(() => contactSatisfactionDelta(answered(-2, true), AVERAGE, b)).toThrow(
+      'waitMinutes: expected a number ≥ 0',
+    );
+  });
+});
+
 describe('waitPenalty', () => {
   const b = TEST_BEHAVIOUR; // 0.4 a multiple of the expected wait, at most 2
 
@@ -114,9 +135,26 @@ describe('waitPenalty', () => {
     expect(waitPenalty(Infinity, 1, b)).toBe(2);
   });
 
-  it('is zero for a non-positive expected wait or a NaN wait (nothing to compare with)', () => {
-    expect(waitPenalty(5, 0, b)).toBe(0);
-    expect(waitPenalty(NaN, 1, b)).toBe(0);
+  it('names a bad wait, expected wait or penalty instead of returning a silent 0', () => {
+    expect(() => waitPenalty(5, 0, b)).toThrow('expectedWaitMinutes: expected a number > 0, got 0');
+    expect(() => waitPenalty(NaN, 1, b)).toThrow(
+      'waitMinutes: expected a number ≥ 0 (Infinity allowed), got NaN',
+    );
+    expect(() => waitPenalty(-1, 1, b)).toThrow('waitMinutes: expected a number ≥ 0');
+    expect(() => waitPenalty(5, 1, { ...b, waitPenaltyPerExpectedWait: -0.4 })).toThrow(
+      'behaviour.waitPenaltyPerExpectedWait: expected a number ≥ 0, got -0.4',
+    );
+    expect(() => waitPenalty(5, 1, { ...b, maxWaitPenalty: NaN })).toThrow(
+      'behaviour.maxWaitPenalty: expected a number ≥ 0, got NaN',
+    );
+  });
+
+  it('gives the doc example: 3 minutes when 1 was expected cost 2 × 0.4 = 0.8 points', () => {
+    expect(waitPenalty(3, 1, { waitPenaltyPerExpectedWait: 0.4, maxWaitPenalty: 2 })).toBeCloseTo(
+      0.8,
+      15,
+    );
+    expect(waitPenalty(30, 1, { waitPenaltyPerExpectedWait: 0.4, maxWaitPenalty: 2 })).toBe(2);
   });
 
   it('is in [0, maxWaitPenalty] and never falls as the wait grows', () => {
@@ -160,6 +198,18 @@ describe('driftSatisfaction', () => {
     expect(gaps[1]).toBeCloseTo(0.5625, 15);
     expect(gaps[2]).toBeCloseTo(0.421875, 15);
     expect(Math.log(2) / -Math.log(0.75)).toBeCloseTo(2.409, 3);
+  });
+
+  it('names a bad satisfaction, baseline or drift', () => {
+    expect(() => driftSatisfaction(NaN, 7, 0.25)).toThrow(
+      'satisfaction: expected a finite number, got NaN',
+    );
+    expect(() => driftSatisfaction(5, Infinity, 0.25)).toThrow(
+      'baseline: expected a finite number, got Infinity',
+    );
+    expect(() => driftSatisfaction(5, 7, 1.5)).toThrow(
+      'driftPerMonth: expected a probability between 0 and 1, got 1.5',
+    );
   });
 
   it('moves toward the baseline and never past it', () => {

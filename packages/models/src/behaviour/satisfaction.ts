@@ -1,9 +1,32 @@
+import {
+  ParameterError,
+  requireFinite,
+  requireNonNegative,
+  requirePositive,
+  requireProbability,
+} from '../errors.ts';
 import type { BehaviourSpec, QualityEffect } from '../spec/modelSpec.ts';
 
 /** Satisfaction lives on a 0–10 scale, like the "how likely are you to recommend" question. */
 export const SATISFACTION_MIN = 0;
 export const SATISFACTION_MAX = 10;
 
+/**
+ * Keeps a satisfaction level on its 0–10 scale: below 0 becomes 0, above 10 becomes 10, anything
+ * between is returned as it is. A customer at 9.8 who has a great contact (+0.5) is at 10, not
+ * 10.3: the scale is that of the "how likely are you to recommend" question (Reichheld 2003), which
+ * has no answer above 10, and a level beyond it would later take longer to fade than any answer.
+ *
+ * Hot path: the engine calls it for every contact of every simulated customer, so it does no
+ * checks and trusts a validated model (a NaN in gives NaN out).
+ *
+ * @param value - a satisfaction level in points, possibly off the scale after a change
+ * @returns the level within [SATISFACTION_MIN, SATISFACTION_MAX] = [0, 10], in points
+ * @example
+ * clampSatisfaction(10.3); // => 10
+ * clampSatisfaction(-0.4); // => 0
+ * clampSatisfaction(7.2); // => 7.2
+ */
 export function clampSatisfaction(value: number): number {
   return value < SATISFACTION_MIN
     ? SATISFACTION_MIN
@@ -39,6 +62,10 @@ export interface ContactOutcome {
  * hurts only beyond what the customer expected, and more the further beyond. Abandoned callers
  * waited their whole patience, so they carry both the wait and the abandonment terms.
  *
+ * It checks the outcome's waits and the deltas it uses (a few comparisons; the engine inlines the
+ * same arithmetic with its compiled constants rather than calling this per contact). Units: waits
+ * in minutes, deltas in satisfaction points on the 0–10 scale.
+ *
  * @example
  * contactSatisfactionDelta(
  *   { resolved: true, abandoned: false, waitMinutes: 4, expectedWaitMinutes: 2 },
@@ -51,6 +78,10 @@ export function contactSatisfactionDelta(
   quality: QualityEffect,
   behaviour: BehaviourSpec,
 ): number {
+  requireFinite('quality.satisfactionDelta', quality.satisfactionDelta);
+  requireFinite('behaviour.abandonedDelta', behaviour.abandonedDelta);
+  requireFinite('behaviour.resolvedDelta', behaviour.resolvedDelta);
+  requireFinite('behaviour.unresolvedDelta', behaviour.unresolvedDelta);
   // A caller who hung up never reached the service, so its quality does not apply to them.
   let delta = outcome.abandoned ? behaviour.abandonedDelta : quality.satisfactionDelta;
   delta += outcome.resolved ? behaviour.resolvedDelta : behaviour.unresolvedDelta;
@@ -58,13 +89,44 @@ export function contactSatisfactionDelta(
   return delta;
 }
 
-/** The satisfaction lost to a wait beyond expectation, capped at maxWaitPenalty. */
+/**
+ * The satisfaction a wait costs: nothing up to what the customer expected, then
+ * waitPenaltyPerExpectedWait points per multiple of the expected wait beyond it, at most
+ * maxWaitPenalty:
+ *
+ *   penalty = min(maxWaitPenalty, waitPenaltyPerExpectedWait · max(0, wait / expectedWait − 1))
+ *
+ * Expectation–disconfirmation (Oliver 1980, J. Marketing Research 17(4)): satisfaction follows
+ * the gap between what was expected and what happened, not the wait itself, so a 3-minute wait
+ * costs nothing where 5 was expected and costs points where 1 was. Measuring the excess in
+ * multiples of the expectation makes the parameter independent of the channel's time scale (a
+ * branch queue and a chat queue can share it). The cap stops one very long wait from outweighing
+ * everything else that happened to the customer. Returns a loss (≥ 0), to be subtracted.
+ *
+ * @param waitMinutes - minutes the customer waited, ≥ 0 (Infinity: waited without end)
+ * @param expectedWaitMinutes - the wait accepted without loss (the channel's
+ *   expectedWaitMinutes), > 0
+ * @param behaviour - waitPenaltyPerExpectedWait (points per multiple, ≥ 0) and maxWaitPenalty
+ *   (points, ≥ 0)
+ * @returns satisfaction points lost, from 0 to maxWaitPenalty
+ * @example
+ * waitPenalty(3, 1, { waitPenaltyPerExpectedWait: 0.4, maxWaitPenalty: 2 }); // => 0.8 (2 × 0.4)
+ * waitPenalty(0.5, 1, { waitPenaltyPerExpectedWait: 0.4, maxWaitPenalty: 2 }); // => 0
+ * waitPenalty(30, 1, { waitPenaltyPerExpectedWait: 0.4, maxWaitPenalty: 2 }); // => 2 (capped)
+ */
 export function waitPenalty(
   waitMinutes: number,
   expectedWaitMinutes: number,
   behaviour: Pick<BehaviourSpec, 'waitPenaltyPerExpectedWait' | 'maxWaitPenalty'>,
 ): number {
-  if (!(waitMinutes > expectedWaitMinutes) || expectedWaitMinutes <= 0) return 0;
+  // An endless wait (nobody on duty, nobody hangs up) is a wait: it costs the cap.
+  if (!(waitMinutes >= 0)) {
+    throw new ParameterError('waitMinutes', 'a number ≥ 0 (Infinity allowed)', waitMinutes);
+  }
+  requirePositive('expectedWaitMinutes', expectedWaitMinutes);
+  requireNonNegative('behaviour.waitPenaltyPerExpectedWait', behaviour.waitPenaltyPerExpectedWait);
+  requireNonNegative('behaviour.maxWaitPenalty', behaviour.maxWaitPenalty);
+  if (!(waitMinutes > expectedWaitMinutes)) return 0;
   const excess = waitMinutes / expectedWaitMinutes - 1;
   const penalty = behaviour.waitPenaltyPerExpectedWait * excess;
   return penalty < behaviour.maxWaitPenalty ? penalty : behaviour.maxWaitPenalty;
@@ -77,6 +139,9 @@ export function waitPenalty(
  * reported in the satisfaction-dynamics literature (e.g. Mittal, Kumar & Tsiros 1999,
  * "Attribute-level performance, satisfaction, and behavioral intentions over time", J. Marketing 63(2)).
  *
+ * @param satisfaction - the customer's satisfaction now, points (0–10)
+ * @param baseline - where it fades to (the customer's own baseline), points (0–10)
+ * @param driftPerMonth - share of the gap closed in a month, in [0, 1]
  * @example
  * driftSatisfaction(5, 7, 0.25); // => 5.5
  */
@@ -85,5 +150,8 @@ export function driftSatisfaction(
   baseline: number,
   driftPerMonth: number,
 ): number {
+  requireFinite('satisfaction', satisfaction);
+  requireFinite('baseline', baseline);
+  requireProbability('driftPerMonth', driftPerMonth);
   return satisfaction + driftPerMonth * (baseline - satisfaction);
 }
