@@ -30,6 +30,12 @@ import type { PathPart } from './errors.ts';
 export interface SchemaProblem {
   path: PathPart[];
   message: string;
+  /**
+   * Set when the problem is a key of the object at `path` that should not be there (unknown,
+   * not an id, or a prototype key): the key named. Everything else of that object may be sound,
+   * so checks of what the value means can go on without the key (validate/guardedCheckModel.ts).
+   */
+  extraKey?: string;
 }
 
 export interface CheckOptions {
@@ -66,8 +72,8 @@ export function checkSchema(
   return context.problems;
 }
 
-function report(context: Context, path: PathPart[], message: string): void {
-  context.problems.push({ path, message });
+function report(context: Context, path: PathPart[], message: string, extraKey?: string): void {
+  context.problems.push(extraKey === undefined ? { path, message } : { path, message, extraKey });
 }
 
 function expected(context: Context, path: PathPart[], what: string, found: unknown): void {
@@ -130,7 +136,7 @@ function walkObject(
   for (const key of keys) {
     if (context.problems.length >= context.limit) return;
     if (FORBIDDEN_KEYS.has(key)) {
-      report(context, path, `"${key}" is not allowed as a key`);
+      report(context, path, `"${key}" is not allowed as a key`, key);
       continue;
     }
     const child = value[key];
@@ -148,6 +154,7 @@ function walkObject(
           context,
           path,
           `key ${quoteKey(key)} is not ${patterns.map(([p]) => patternMeaning(p)).join(' or ')}`,
+          key,
         );
       continue;
     }
@@ -156,7 +163,7 @@ function walkObject(
       const absent = known.filter((k) => !Object.hasOwn(value, k));
       const hint =
         suggest(key, absent) !== undefined ? didYouMean(key, absent) : didYouMean(key, known);
-      report(context, path, `unknown key ${quoteKey(key)}${hint}`);
+      report(context, path, `unknown key ${quoteKey(key)}${hint}`, key);
     } else if (typeof schema.additionalProperties === 'object') {
       walk(child, schema.additionalProperties, [...path, key], context, childBase);
     }
@@ -296,7 +303,8 @@ function walkUnion(
     if (!isPlainObject(value)) return expected(context, path, 'an object', value);
     const tags = branches.map((b) => b.properties![tagKey]!.const);
     // An override may leave the tag out: it keeps the kind of what it overrides.
-    const tag = Object.hasOwn(value, tagKey)
+    const own = Object.hasOwn(value, tagKey);
+    const tag = own
       ? value[tagKey]
       : isPlainObject(base) && Object.hasOwn(base, tagKey)
         ? base[tagKey]
@@ -305,8 +313,12 @@ function walkUnion(
       return report(context, path, `missing key "${tagKey}" (one of ${literalList(tags)})`);
     }
     const branch = branches.find((b) => b.properties![tagKey]!.const === tag);
-    if (branch === undefined)
+    if (branch === undefined) {
+      // A kind inherited from what is overridden is that value's error, said there once; the
+      // override is checked when the kind is fixed.
+      if (!own) return;
       return expected(context, [...path, tagKey], `one of ${literalList(tags)}`, tag);
+    }
     return walk(value, branch, path, context, base);
   }
   const trials = branches.map((branch) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cloneJson } from '../plan.ts';
 import { Scenario } from '../schema/scenarioSchema.ts';
@@ -317,24 +318,85 @@ describe('validateScenario', () => {
     s.variants[0].overrides.channels.callCentre.agents = 1.5;
     s.levers[0].path = 'channels.nope.agents';
     s.expect = [{ variant: 'moreAgents', metric: 'nope', min: 1 }];
-    const errors = errorsOf(s);
-    expect(errors).toHaveLength(6);
-    expect(errors).toEqual([
+    // The share sum is found beside the schema errors: the model's rules run on what is
+    // well-typed (the segment with the bad churn is left out of them, not the whole model).
+    expect(errorsOf(s)).toEqual([
       'title: expected non-empty text, got ""',
       'run.agents: expected a whole number ≥ 1, got 0',
       'model.segments.everyday.baseMonthlyChurn: expected a number ≤ 1, got 2',
       'variants[0].overrides.channels.callCentre.agents: expected a whole number between 0 and 5000, got 1.5',
+      'model.population.segmentMix: expected shares summing to 1, got shares summing to 0.9',
       'levers[0].path: the model has no "channels.nope" (channels has callCentre, chat, branch, app, web)',
       expect.stringMatching(
         /^expect\[0\]\.metric: unknown metric "nope" \(a metric starts with one of totals, channels, sources, vsBaseline\)$/,
       ),
     ]);
-    // The share problem is found once the schema errors are fixed (checkModel trusts the schema).
-    s.title = 'x';
-    s.run.agents = 10;
-    s.model.segments.everyday.baseMonthlyChurn = 0.01;
-    expect(errorsOf(s)).toContain(
-      'model.population.segmentMix: expected shares summing to 1, got shares summing to 0.9',
+  });
+
+  it('reports a typo, a share sum and a dangling id together: a typo hides nothing', () => {
+    const s = base();
+    s.model.channels.chat.agentz = 4;
+    s.model.population.segmentMix.everyday = 0.7;
+    s.model.sources.paidSearch.presalesChannel = 'callCenter';
+    expect(errorsOf(s)).toEqual([
+      'model.channels.chat: unknown key "agentz" (did you mean "agents"?)',
+      'model.population.segmentMix: expected shares summing to 1, got shares summing to 1.2',
+      'model.sources.paidSearch.presalesChannel: expected one of the staffed channels (callCentre, chat, branch), got callCenter',
+    ]);
+  });
+
+  it("checks each variant's merged model while the baseline has schema errors", () => {
+    const s = base();
+    s.model.channels.chat.agents = -1;
+    s.variants[1].overrides.population = { segmentMix: { everyday: 0.4 } };
+    expect(errorsOf(s)).toEqual([
+      'model.channels.chat.agents: expected a whole number ≥ 0, got -1',
+      'variants[1].overrides.population.segmentMix: expected shares summing to 1, got shares summing to 0.9',
+    ]);
+  });
+
+  it('says nothing of what an invalid value makes of the rules: an entry with a schema error is left out of them', () => {
+    const s = base();
+    // A channel whose kind is wrong is no staffed channel: the touchpoints and the presales
+    // source that name it are not "dangling" for that, and its own hours are not judged.
+    s.model.channels.chat.kind = 'staffd';
+    s.model.channels.chat.closeHour = 3;
+    // A segment with a wrong number: the mixes that name it are not judged against it.
+    s.model.segments.premier.maxProducts = 'three';
+    // A horizon out of range: investments are not judged against it.
+    s.model.horizonMonths = 0;
+    expect(errorsOf(s)).toEqual([
+      'model.horizonMonths: expected a whole number ≥ 1, got 0',
+      'model.segments.premier.maxProducts: expected a whole number between 1 and 20, got "three"',
+      'model.channels.chat.kind: expected one of staffed, selfService, got "staffd"',
+    ]);
+  });
+
+  it('reports only the schema error when one value of a valid file is broken, wherever it is', () => {
+    const leaves = (value: unknown, path: string[] = []): string[][] =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]))
+        : [path];
+    const paths = leaves(base().model);
+    expect(paths.length).toBeGreaterThan(100);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.boolean(), (path, asObject) => {
+        const s = base();
+        let node = s.model;
+        for (const part of path.slice(0, -1)) node = node[part];
+        const last = path[path.length - 1]!;
+        // A value of the wrong type, always a schema error: an object, or text for a number
+        // (a number for text).
+        node[last] = asObject ? {} : typeof node[last] === 'string' ? 7 : 'x';
+        const at = `model.${path.join('.')}`;
+        const errors = errorsOf(s);
+        expect(errors.length, at).toBeGreaterThan(0);
+        // Errors about the broken value only: nothing the model's rules, a variant's merged
+        // model, a lever or an expectation would make of it.
+        for (const error of errors)
+          expect(error, at).toMatch(new RegExp(`^${at.replace(/[.[\]]/g, '\\$&')}[.:\\[]`));
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -3,16 +3,11 @@
  * schema first (types, ranges, unknown and missing keys), then the rules a schema cannot say —
  * the model's own (`checkModel`: ids that must exist, shares summing to 1 …) on the baseline and
  * on every variant's merged model, unique variant ids, levers that point at numbers, expectations
- * that name real metrics. Every problem is reported, each with its JSON path; the core then trusts
- * its typed input.
+ * that name real metrics. Every problem is reported at once, each with its JSON path: the model's
+ * rules run on whatever part of the model is well-typed (guardedCheckModel.ts), so a typo does not
+ * hide a share sum or a dangling id. The core then trusts its typed input.
  */
-import {
-  checkModel,
-  describeValue,
-  ModelSpec,
-  QUALITY_LEVELS,
-  type ModelProblem,
-} from '@journeycast/models';
+import { describeValue, ModelSpec, QUALITY_LEVELS, type ModelProblem } from '@journeycast/models';
 import { OLDEST_SCHEMA_VERSION } from '../migrations.ts';
 import { BASELINE_ID, cloneJson, mergeOverrides, parsePath } from '../plan.ts';
 import { ModelOverrides } from '../schema/overridesSchema.ts';
@@ -26,6 +21,7 @@ import {
   type Variant,
 } from '../schema/scenarioSchema.ts';
 import { checkSchema, isPlainObject, schemaAt, type SchemaProblem } from './checkSchema.ts';
+import { guardedCheckModel, withoutExtraKeys } from './guardedCheckModel.ts';
 import { formatBound, nameList, suggest, type SchemaNode } from './describe.ts';
 import {
   capErrors,
@@ -99,9 +95,21 @@ export function scenarioErrors(input: unknown): ScenarioError[] {
   // variants cost 20,000 merged models.
   const tooLong = (key: string) => problems.some((p) => p.path.length === 1 && p.path[0] === key);
 
-  const model = input.model;
-  const modelOk = isPlainObject(model) && !invalidAt('model');
-  const baseProblems = modelOk ? checkModel(model as ModelSpec) : [];
+  // The model's schema problems, relative to it. Unknown keys are left out of what the rules
+  // below see; with nothing else wrong, the model is well-typed (`modelOk`) without them.
+  const modelSchemaProblems = problems
+    .filter((p) => p.path[0] === 'model')
+    .map((p) => ({ ...p, path: p.path.slice(1) }));
+  const rawModel = input.model;
+  const stripped = isPlainObject(rawModel)
+    ? withoutExtraKeys(rawModel, modelSchemaProblems)
+    : undefined;
+  const model = stripped?.model ?? rawModel;
+  const modelOk = stripped !== undefined && stripped.rest.length === 0;
+  const baseSchemaProblems = stripped?.rest ?? [];
+  const baseProblems = isPlainObject(rawModel)
+    ? guardedCheckModel(rawModel, modelSchemaProblems)
+    : [];
   for (const problem of baseProblems) errors.push(problemError('model', problem));
 
   const variants = Array.isArray(input.variants)
@@ -109,12 +117,18 @@ export function scenarioErrors(input: unknown): ScenarioError[] {
     : [];
   const variantIds = checkVariantIds(variants, errors);
   const variantOk: boolean[] = [];
-  if (modelOk && !tooLong('variants')) {
+  if (isPlainObject(model) && !tooLong('variants')) {
     variants.forEach((variant, i) => {
       if (invalidAt('variants', i)) return;
-      const merged = mergedModelErrors(model as ModelSpec, variant as Variant, i, baseProblems);
+      const merged = mergedModelErrors(
+        model as ModelSpec,
+        variant as Variant,
+        i,
+        baseSchemaProblems,
+        baseProblems,
+      );
       errors.push(...merged);
-      variantOk[i] = merged.length === 0;
+      variantOk[i] = modelOk && merged.length === 0;
     });
   }
 
@@ -267,11 +281,14 @@ function mergedModelErrors(
   base: ModelSpec,
   variant: Variant,
   i: number,
+  baseSchemaProblems: readonly SchemaProblem[],
   baseProblems: ModelProblem[],
 ): ScenarioError[] {
   const merged = mergeOverrides(base, variant.overrides);
-  const inherited = merged.investments.length;
-  merged.investments = [...merged.investments, ...cloneJson(variant.investments)];
+  // The baseline's investments may not be a list (a schema error, said for the baseline).
+  const baseInvestments = Array.isArray(merged.investments) ? merged.investments : [];
+  const inherited = baseInvestments.length;
+  merged.investments = [...baseInvestments, ...cloneJson(variant.investments)];
   const overrides = variant.overrides;
   const place = (parts: PathPart[], message: string): ScenarioError => {
     const [first, index] = parts;
@@ -290,13 +307,25 @@ function mergedModelErrors(
     };
   };
 
+  // The merged model's schema problems: those the baseline has are said once, for the baseline;
+  // the rules then run on what is well-typed (guardedCheckModel.ts) and say only what is new.
   const schemaProblems: SchemaProblem[] = checkSchema(merged, MODEL_SCHEMA);
-  if (schemaProblems.length > 0) return schemaProblems.map((p) => place(p.path, p.message));
-  return checkModel(merged)
+  // (By place, not by message: the merge copies as JSON, so a NaN of the baseline reads null here.)
+  const own = schemaProblems.filter(
+    (p) => !baseSchemaProblems.some((b) => startsWith(p.path, b.path)),
+  );
+  const semantic = guardedCheckModel(merged as unknown as Record<string, unknown>, schemaProblems)
     .filter((problem) => !baseProblems.some((b) => sameProblem(b, problem)))
-    .map((problem) =>
-      place(parsePath(problem.path), `expected ${problem.expected}, got ${problem.found}`),
-    );
+    .map((problem) => {
+      let parts: PathPart[];
+      try {
+        parts = parsePath(problem.path);
+      } catch {
+        parts = [];
+      }
+      return place(parts, `expected ${problem.expected}, got ${problem.found}`);
+    });
+  return [...own.map((p) => place(p.path, p.message)), ...semantic];
 }
 
 /** Rounds away binary noise for messages: 0.9 − 0.5 shows as 0.4. */
