@@ -114,18 +114,64 @@ test('a damaged share link gives a message and the app keeps working', async ({ 
   await waitForRun(page, 'Live estimate');
 });
 
-test('a reload keeps the draft', async ({ page }) => {
+test('a reload right after a change keeps the draft', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page, 'Live estimate');
   await page.getByLabel('Compared with the baseline').selectOption('journeyExcellence');
   await page.locator('#lever-8-range').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#lever-8-number')).toHaveValue('1');
-  await page.waitForTimeout(700);
+  // At once, well inside the save's debounce: the draft is saved when the page goes away.
   await page.reload();
   await expect(page.getByLabel('Compared with the baseline')).toHaveValue('journeyExcellence');
   await expect(page.locator('#lever-8-number')).toHaveValue('1');
   await expect(page.getByText('1 lever changed.')).toBeVisible();
+  // A typed value, then a reload straight away.
+  const field = page.locator('#lever-0-number');
+  await field.fill('41');
+  await field.press('Enter');
+  await expect(page.locator('#lever-0-range')).toHaveValue('41');
+  await page.reload();
+  await expect(page.locator('#lever-0-range')).toHaveValue('41');
+  await expect(page.getByText('2 levers changed.')).toBeVisible();
+});
+
+test('opening another scenario keeps the replaced draft: Undo, or restore it later', async ({
+  page,
+}) => {
+  const errors = await collectErrors(page);
+  await page.goto('/');
+  await waitForRun(page, 'Live estimate');
+  const field = page.locator('#lever-1-number');
+  await field.fill('12');
+  await field.press('Enter');
+  await expect(page.locator('#lever-1-range')).toHaveValue('12');
+  await page.getByRole('link', { name: 'Library' }).click();
+  const card = page
+    .locator('li.scenario')
+    .filter({ has: page.locator('code', { hasText: /^surge-staffing$/ }) });
+  await card.getByRole('button', { name: /^Open/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workbench');
+  const undo = page.getByRole('button', { name: /^Undo: reopen “Northbank/ });
+  await expect(undo).toBeVisible();
+  await undo.click();
+  await expect(page.locator('header')).toContainText('Northbank');
+  await expect(page.locator('#lever-1-range')).toHaveValue('12');
+  await expect(page.getByText('1 lever changed.')).toBeVisible();
+
+  // Replaced again, and this time restored from the Library after a reload.
+  await page.getByRole('link', { name: 'Library' }).click();
+  await card.getByRole('button', { name: /^Open/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workbench');
+  await page.reload();
+  await page.getByRole('link', { name: 'Library' }).click();
+  const previous = page.getByRole('region', { name: 'Previous draft' });
+  await expect(previous).toContainText('Northbank');
+  await expect(previous).toContainText('1 lever change');
+  await previous.getByRole('button', { name: 'Restore previous draft' }).click();
+  await page.getByRole('link', { name: 'Workbench' }).click();
+  await expect(page.locator('#lever-1-range')).toHaveValue('12');
+  expect(errors).toEqual([]);
 });
 
 test('a corrupted draft is set aside with a message, never a blank app', async ({ page }) => {

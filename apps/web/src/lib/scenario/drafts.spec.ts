@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   CORRUPT_PREFIX,
   DRAFT_KEY,
+  PREVIOUS_KEY,
   loadDraft,
+  loadPreviousDraft,
   saveDraft,
   storageProblem,
   type DraftStorage,
@@ -123,5 +125,25 @@ describe('drafts', () => {
     const loaded = loadDraft(store);
     expect(loaded.kind).toBe('unreadable');
     if (loaded.kind === 'unreadable') expect(loaded.reason).toContain('schemaVersion 99');
+  });
+});
+
+describe('the previous draft', () => {
+  it('is kept under its own key and read back', () => {
+    const store = memory();
+    expect(loadPreviousDraft(store)).toBeUndefined();
+    expect(
+      saveDraft(store, draft(), new Date('2026-11-25T10:00:00Z'), PREVIOUS_KEY),
+    ).toBeUndefined();
+    expect(store.data.has(DRAFT_KEY)).toBe(false);
+    const previous = loadPreviousDraft(store);
+    expect(previous?.levers).toEqual({ 'channels.chat.agents': 12 });
+    expect(previous?.savedAt).toBe('2026-11-25T10:00:00.000Z');
+  });
+
+  it('is not offered when unreadable, and left where it is', () => {
+    const store = memory({ [PREVIOUS_KEY]: '{"version":1,' });
+    expect(loadPreviousDraft(store)).toBeUndefined();
+    expect(store.data.get(PREVIOUS_KEY)).toBe('{"version":1,');
   });
 });

@@ -11,6 +11,11 @@ import { CUSTOM_ID, checkLeverNumber, type LeverValues } from './levers.ts';
 import { validateScenario } from './source.ts';
 
 export const DRAFT_KEY = 'journeycast:draft';
+/**
+ * The work a library scenario, an import or a share link replaced: one step back, so opening
+ * something else never silently throws away a draft.
+ */
+export const PREVIOUS_KEY = 'journeycast:draft:previous';
 export const CORRUPT_PREFIX = 'journeycast:draft:unreadable:';
 
 export type Origin =
@@ -163,17 +168,40 @@ export function storageProblem(error: unknown): string {
   return `storage refused it: ${message.split('\n', 1)[0]!.slice(0, 200)}`;
 }
 
-/** Saves the draft; returns why not, in words, when storage refuses (full, or disabled). */
+/** What a draft holds besides its version and time. */
+export type DraftContent = Omit<Draft, 'version' | 'savedAt'>;
+
+/**
+ * Saves the draft (or, with `key` = PREVIOUS_KEY, the replaced one); returns why not, in words,
+ * when storage refuses (full, or disabled).
+ */
 export function saveDraft(
   storage: DraftStorage,
-  draft: Omit<Draft, 'version' | 'savedAt'>,
+  draft: DraftContent,
   now = new Date(),
+  key = DRAFT_KEY,
 ): string | undefined {
   const value: Draft = { version: 1, savedAt: now.toISOString(), ...draft };
   try {
-    storage.setItem(DRAFT_KEY, JSON.stringify(value));
+    storage.setItem(key, JSON.stringify(value));
     return undefined;
   } catch (error) {
     return storageProblem(error);
+  }
+}
+
+/**
+ * The previous draft (the work the last opened scenario replaced), when there is a readable one.
+ * Unlike the current draft, an unreadable previous one is simply not offered: it is a convenience,
+ * and the current draft is what a reload restores.
+ */
+export function loadPreviousDraft(storage: DraftStorage): Draft | undefined {
+  try {
+    const raw = storage.getItem(PREVIOUS_KEY);
+    if (raw === null) return undefined;
+    const checked = checkDraft(JSON.parse(raw));
+    return checked.ok ? checked.draft : undefined;
+  } catch {
+    return undefined;
   }
 }

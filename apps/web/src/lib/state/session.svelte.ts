@@ -20,6 +20,8 @@ export interface Notice {
   text: string;
   /** Extra lines (e.g. validation errors) shown under the text. */
   details?: { path: string; message: string }[];
+  /** A button beside the text (e.g. Undo), which also dismisses the notice. */
+  action?: { label: string; run: () => void };
 }
 
 let noticeId = 0;
@@ -45,6 +47,9 @@ class Session {
   notices: Notice[] = $state([]);
   /** Set once the draft or share link has been read. */
   restored = $state(false);
+  /** The work the last opened scenario replaced, kept in storage (the Library offers it back). */
+  previousDraft: { title: string; savedAt: string; leverChanges: number } | undefined =
+    $state.raw(undefined);
 
   hash: string = $derived(scenarioHash(this.scenario));
 
@@ -116,12 +121,21 @@ class Session {
     this.compareIds = ids.slice(0, 4);
   }
 
-  notify(kind: Notice['kind'], text: string, details?: Notice['details']): number {
+  notify(
+    kind: Notice['kind'],
+    text: string,
+    details?: Notice['details'],
+    action?: Notice['action'],
+  ): number {
     const id = ++noticeId;
-    this.notices = [...this.notices, { id, kind, text, ...(details ? { details } : {}) }];
-    // Confirmations fade on their own; errors stay until dismissed.
+    this.notices = [
+      ...this.notices,
+      { id, kind, text, ...(details ? { details } : {}), ...(action ? { action } : {}) },
+    ];
+    // Confirmations fade on their own (one with an Undo stays longer; the Library keeps the
+    // previous draft after that); errors stay until dismissed.
     if (kind === 'success' && typeof window !== 'undefined') {
-      setTimeout(() => this.dismiss(id), 12_000);
+      setTimeout(() => this.dismiss(id), action ? 60_000 : 12_000);
     }
     return id;
   }
