@@ -2,23 +2,24 @@
  * The engine pool over real Node worker threads (worker/node.ts: comlink over worker_threads, the
  * engine loaded through tsx): the same numbers as in this thread whatever the number of workers,
  * the same precision stop, prompt cancellation without leaked threads, and recovery from a worker
- * that throws or dies. Plans are tiny (two variants, 12 months, 500 customers), so most of the
- * time here is thread start-up.
+ * that throws, dies, or goes silent (closes its channel and lives on without answering). Plans are
+ * tiny (two variants, 12 months, 500 customers), so most of the time here is thread start-up.
  *
- * Leak checks: every PoolWorker's `failed` promise rejects when its thread exits (node.ts), so
- * awaiting them all after `dispose()` proves every thread ended; a leaked thread would hang the
+ * Leak checks: every Node worker's `exited` promise resolves when its thread has ended (node.ts),
+ * so awaiting them all after `dispose()` proves every thread ended; a leaked thread would hang the
  * test until vitest's timeout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../stats/summarize.ts';
-import { nodeWorker } from '../worker/node.ts';
+import { CHANNEL_CLOSED, nodeWorker, type NodePoolWorker } from '../worker/node.ts';
 import { runInProcess } from './inProcess.ts';
-import { EnginePool, type PoolWorker } from './pool.ts';
-import { TEST_PRECISION, testPlan } from './testPlan.ts';
+import { EnginePool } from './pool.ts';
+import { TEST_PRECISION, expectSameReplications, testPlan } from './testPlan.ts';
+import type { ResultCollector } from '../stats/collector.ts';
 
 /** A pool of Node worker threads whose workers the test can reach. */
 function trackedPool(size: number) {
-  const workers: PoolWorker[] = [];
+  const workers: NodePoolWorker[] = [];
   const pool = new EnginePool(() => {
     const w = nodeWorker();
     workers.push(w);
@@ -27,28 +28,28 @@ function trackedPool(size: number) {
   return { pool, workers };
 }
 
-/** Resolves once every thread has exited (each `failed` rejects on exit). */
-async function allExited(workers: PoolWorker[]): Promise<void> {
+/** Resolves once every thread has ended; each worker's `failed` has rejected by then. */
+async function allExited(workers: NodePoolWorker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.exited));
   const results = await Promise.allSettled(workers.map((w) => w.failed));
-  for (const r of results) {
-    expect(r.status).toBe('rejected');
-    if (r.status === 'rejected') expect(String(r.reason)).toMatch(/exited/);
-  }
+  for (const r of results) expect(r.status).toBe('rejected');
 }
 
 const plan = testPlan(8);
 const precisionPlan = testPlan(40, TEST_PRECISION);
 let referenceJson = '';
-let precisionReference: { replications: number; json: string };
+let reference: ResultCollector;
+let precisionReference: { replications: number; json: string; collector: ResultCollector };
 
 beforeAll(async () => {
-  const reference = await runInProcess(plan);
-  referenceJson = JSON.stringify(summarize(plan, reference.collector));
+  reference = (await runInProcess(plan)).collector;
+  referenceJson = JSON.stringify(summarize(plan, reference));
   const precise = await runInProcess(precisionPlan);
   expect(precise.stoppedBy).toBe('precision');
   precisionReference = {
     replications: precise.replications,
     json: JSON.stringify(summarize(precisionPlan, precise.collector)),
+    collector: precise.collector,
   };
 });
 
@@ -61,10 +62,11 @@ describe.each([1, 2, 4])('%i Node worker thread(s)', (size) => {
     await allExited(workers);
   });
 
-  it('give bit-identical summarize(...) JSON to runInProcess', async () => {
+  it('give bit-identical replications and summarize(...) JSON to runInProcess', async () => {
     const outcome = await pool.run(plan);
     expect(outcome.stoppedBy).toBe('complete');
     expect(outcome.replications).toBe(8);
+    expectSameReplications(outcome.collector, reference, 8);
     expect(JSON.stringify(summarize(plan, outcome.collector))).toBe(referenceJson);
     expect(pool.liveWorkers).toBe(size);
   });
@@ -74,6 +76,11 @@ describe.each([1, 2, 4])('%i Node worker thread(s)', (size) => {
     expect(outcome.stoppedBy).toBe('precision');
     expect(outcome.replications).toBe(precisionReference.replications);
     expect(outcome.replications).toBeLessThan(precisionPlan.replications);
+    expectSameReplications(
+      outcome.collector,
+      precisionReference.collector,
+      precisionReference.replications,
+    );
     expect(JSON.stringify(summarize(precisionPlan, outcome.collector))).toBe(
       precisionReference.json,
     );
@@ -105,6 +112,7 @@ describe('cancellation', () => {
     // What was kept is exactly what those replications give anywhere.
     const n = outcome.replications;
     const prefix = await runInProcess(testPlan(n));
+    expectSameReplications(outcome.collector, prefix.collector, n);
     expect(JSON.stringify(summarize(long, outcome.collector, n))).toBe(
       JSON.stringify(summarize(long, prefix.collector, n)),
     );
@@ -128,7 +136,28 @@ describe('cancellation', () => {
   });
 });
 
-describe.each(['throw', 'exit'] as const)('a worker fault (%s)', (mode) => {
+describe('a thread busy with one long batch', () => {
+  it('is never taken for dead: the batch is answered, however long it takes', async () => {
+    const { pool, workers } = trackedPool(1);
+    // All 8 replications in one call: the thread answers nothing until it has run them all.
+    const outcome = await pool.run(plan, { batchSize: 8 });
+    expect(outcome.stoppedBy).toBe('complete');
+    expect(outcome.lateFailure).toBeUndefined();
+    expectSameReplications(outcome.collector, reference, 8);
+    expect(workers).toHaveLength(1);
+    await pool.dispose();
+    await allExited(workers);
+  });
+});
+
+const FAULT_MESSAGES = {
+  throw: /^injected fault: the engine worker failed on purpose$/,
+  exit: /^the engine worker exited \(code 3\)$/,
+  // Deaf but alive: no error, no exit; only its channel's close can tell.
+  close: new RegExp(`^${CHANNEL_CLOSED.replace(/[()]/g, '\\$&')}$`),
+} as const;
+
+describe.each(['throw', 'exit', 'close'] as const)('a worker fault (%s)', (mode) => {
   it('stops the run with an error, keeps what was merged, replaces the worker, and the next run succeeds', async () => {
     const { pool, workers } = trackedPool(2);
     const faulty = testPlan(40);
@@ -142,12 +171,13 @@ describe.each(['throw', 'exit'] as const)('a worker fault (%s)', (mode) => {
       },
     });
     expect(outcome.stoppedBy).toBe('error');
-    expect(outcome.error).toMatch(mode === 'throw' ? /injected fault/ : /exited \(code 3\)/);
+    expect(outcome.error).toMatch(FAULT_MESSAGES[mode]);
     expect(outcome.partial).toBe(true);
     expect(outcome.replications).toBeGreaterThanOrEqual(3);
     expect(outcome.replications).toBeLessThan(40);
     const n = outcome.replications;
     const prefix = await runInProcess(testPlan(n));
+    expectSameReplications(outcome.collector, prefix.collector, n);
     expect(JSON.stringify(summarize(faulty, outcome.collector, n))).toBe(
       JSON.stringify(summarize(faulty, prefix.collector, n)),
     );
@@ -158,6 +188,7 @@ describe.each(['throw', 'exit'] as const)('a worker fault (%s)', (mode) => {
 
     const again = await pool.run(plan);
     expect(again.stoppedBy).toBe('complete');
+    expectSameReplications(again.collector, reference, 8);
     expect(JSON.stringify(summarize(plan, again.collector))).toBe(referenceJson);
     expect(workers).toHaveLength(3); // one replacement
     expect(pool.liveWorkers).toBe(2);
