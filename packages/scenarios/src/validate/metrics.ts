@@ -31,7 +31,7 @@ export const CHANNEL_STATS = [
   'resolutionRate',
   'cost',
 ] as const;
-export const SOURCE_STATS = ['acquired', 'spend'] as const;
+export const SOURCE_STATS = ['acquired', 'spend', 'lost', 'activeEnd', 'revenue'] as const;
 export const PAIRED_STATS = ['npv', 'investmentPresentValue'] as const;
 export const PAIRED_OPTIONAL_STATS = [
   'roi',
