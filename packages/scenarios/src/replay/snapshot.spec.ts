@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkExpectations, compareSnapshots, expectedRange, type Snapshot } from './snapshot.ts';
+import {
+  checkExpectations,
+  compareSnapshots,
+  expectedRange,
+  looksLikeSnapshot,
+  snapshotProblem,
+  type Snapshot,
+} from './snapshot.ts';
 import type { RunResult } from '@journeycast/sim-core';
 import type { Scenario } from '../schema/scenarioSchema.ts';
 
@@ -17,6 +24,26 @@ const snapshot = (): Snapshot => ({
       'vsBaseline.roi.p50': { value: null, se: null },
     },
   },
+});
+
+describe('snapshotProblem', () => {
+  it('accepts what replay --update writes, and tells it from a scenario', () => {
+    expect(snapshotProblem(snapshot())).toBeUndefined();
+    expect(looksLikeSnapshot(snapshot())).toBe(true);
+    expect(looksLikeSnapshot({ ...snapshot(), schemaVersion: 2 })).toBe(false);
+    expect(looksLikeSnapshot({ schemaVersion: 2, id: 'x' })).toBe(false);
+  });
+
+  it('says what is wrong with a damaged snapshot', () => {
+    const { hash: _, ...noHash } = snapshot();
+    expect(snapshotProblem(noHash)).toBe('missing key "hash"');
+    expect(snapshotProblem({ ...snapshot(), extra: 1 })).toBe('unknown key "extra"');
+    expect(snapshotProblem({ ...snapshot(), seed: '1' })).toBe('seed: expected a whole number');
+    expect(snapshotProblem({ ...snapshot(), figures: { v: { m: { value: 'x', se: 1 } } } })).toBe(
+      'figures.v["m"]: expected {"value": number or null, "se": number or null}',
+    );
+    expect(snapshotProblem([])).toBe('expected a JSON object');
+  });
 });
 
 describe('compareSnapshots', () => {

@@ -27,6 +27,66 @@ export interface Snapshot {
   figures: Record<string, Record<string, Figure>>;
 }
 
+/** Keys of a snapshot file, in the order `journeycast replay --update` writes them. */
+const SNAPSHOT_KEYS = [
+  'scenario',
+  'hash',
+  'engineVersion',
+  'seed',
+  'replications',
+  'agents',
+  'figures',
+] as const;
+
+/** Snapshot files sit beside their scenario as `<id>.expected.json`. */
+export const SNAPSHOT_SUFFIX = '.expected.json';
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Whether a parsed JSON value is shaped like a snapshot (has `figures` and `engineVersion` and no
+ * `schemaVersion`), so a tool given both kinds of file (`journeycast validate library/*.json`) can
+ * tell them apart before checking either.
+ */
+export function looksLikeSnapshot(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    !Object.hasOwn(value, 'schemaVersion') &&
+    Object.hasOwn(value, 'figures') &&
+    Object.hasOwn(value, 'engineVersion')
+  );
+}
+
+/** What is wrong with a value read as a snapshot, in words, or undefined when it is one. */
+export function snapshotProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'expected a JSON object';
+  for (const key of SNAPSHOT_KEYS) if (!Object.hasOwn(value, key)) return `missing key "${key}"`;
+  for (const key of Object.keys(value)) {
+    if (!(SNAPSHOT_KEYS as readonly string[]).includes(key)) return `unknown key "${key}"`;
+  }
+  for (const key of ['scenario', 'hash', 'engineVersion'] as const) {
+    if (typeof value[key] !== 'string') return `${key}: expected text`;
+  }
+  for (const key of ['seed', 'replications', 'agents'] as const) {
+    if (!Number.isInteger(value[key])) return `${key}: expected a whole number`;
+  }
+  if (!isRecord(value.figures)) return 'figures: expected an object of variants';
+  for (const [variant, figures] of Object.entries(value.figures)) {
+    if (!isRecord(figures)) return `figures.${variant}: expected an object of metrics`;
+    for (const [metric, figure] of Object.entries(figures)) {
+      const ok =
+        isRecord(figure) &&
+        Object.keys(figure).length === 2 &&
+        (typeof figure.value === 'number' || figure.value === null) &&
+        (typeof figure.se === 'number' || figure.se === null);
+      if (!ok)
+        return `figures.${variant}["${metric}"]: expected {"value": number or null, "se": number or null}`;
+    }
+  }
+  return undefined;
+}
+
 const TOTAL_FIGURES = [
   'revenue',
   'costToServe',

@@ -12,6 +12,7 @@ import {
   compareSnapshots,
   expectedRange,
   snapshotOf,
+  snapshotProblem,
   type ExpectationOutcome,
   type FigureChange,
   type Snapshot,
@@ -111,14 +112,16 @@ function readSnapshot(path: string): Snapshot | string {
   } catch {
     return `no snapshot ${basename(path)}: record one with journeycast replay --update`;
   }
+  let value: unknown;
   try {
-    const snapshot = JSON.parse(text) as Snapshot;
-    if (typeof snapshot !== 'object' || snapshot === null || typeof snapshot.figures !== 'object')
-      throw new Error('not a snapshot');
-    return snapshot;
+    value = JSON.parse(text);
   } catch {
     return `the snapshot ${basename(path)} is not readable JSON: re-record it with journeycast replay --update`;
   }
+  const problem = snapshotProblem(value);
+  if (problem !== undefined)
+    return `the snapshot ${basename(path)} is not a snapshot (${problem}): re-record it with journeycast replay --update`;
+  return value as Snapshot;
 }
 
 export async function replayCommand(argv: string[]): Promise<number> {
