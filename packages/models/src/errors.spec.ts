@@ -123,3 +123,33 @@ describe('the require… checks', () => {
     );
   });
 });
+
+describe('the doc examples of errors.ts', () => {
+  it('return the value when it passes, and say what was expected when not', () => {
+    expect(describeValue(-0)).toBe('-0');
+    expect(describeValue('call centre')).toBe('"call centre"');
+    expect(describeValue([1, 2, 3])).toBe('an array of 3');
+    expect(describeValue(undefined)).toBe('nothing');
+    expect(requireFinite('marginPerProductMonthly', -4)).toBe(-4);
+    expect(() => requireFinite('marginPerProductMonthly', NaN)).toThrow(
+      'marginPerProductMonthly: expected a finite number, got NaN',
+    );
+    expect(requireNonNegative('handledMinutes', 0)).toBe(0);
+    expect(requirePositive('ahtMinutes', 6)).toBe(6);
+    expect(() => requirePositive('ahtMinutes', 0)).toThrow(
+      'ahtMinutes: expected a number > 0, got 0',
+    );
+    expect(requireProbability('fcr', 0.7)).toBe(0.7);
+    expect(() => requireProbability('fcr', 70)).toThrow(
+      'fcr: expected a probability between 0 and 1, got 70',
+    );
+    expect(requireInRange('shrinkage', 0.3, 0, 0.9)).toBe(0.3);
+    expect(() => requireInRange('shrinkage', 1, 0, 0.9)).toThrow(
+      'shrinkage: expected a number between 0 and 0.9, got 1',
+    );
+    expect(requireInteger('tenureMonths', 12)).toBe(12);
+    expect(() => requireInteger('startMonth', 0, 1)).toThrow(
+      'startMonth: expected a whole number ≥ 1, got 0',
+    );
+  });
+});

@@ -78,6 +78,7 @@ export {
   qualityEffect,
   qualityFromScore,
   qualityScore,
+  requireQualityLevel,
   resolutionProbability,
 } from './experience/qualityEffect.ts';
 

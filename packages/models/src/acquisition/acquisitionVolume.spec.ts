@@ -57,6 +57,24 @@ describe('costPerAcquisitionAtSpend', () => {
       'monthlySpend: expected a number ≥ 0, got NaN',
     );
   });
+
+  it('names a bad source field: a zero reference budget would divide by zero', () => {
+    expect(() =>
+      costPerAcquisitionAtSpend({ ...paidSearch, referenceMonthlyBudget: 0 }, 1000),
+    ).toThrow('referenceMonthlyBudget: expected a number > 0, got 0');
+    expect(() => costPerAcquisitionAtSpend({ ...paidSearch, spendElasticity: 1.5 }, 1000)).toThrow(
+      'spendElasticity: expected a number between 0 and 1, got 1.5',
+    );
+    expect(() => costPerAcquisitionAtSpend({ ...paidSearch, costPerAcquisition: -1 }, 1)).toThrow(
+      'costPerAcquisition: expected a number ≥ 0, got -1',
+    );
+    expect(() => monthlyAcquisition({ ...paidSearch, monthlyBudget: NaN }, 1)).toThrow(
+      'monthlyBudget: expected a number ≥ 0, got NaN',
+    );
+    expect(() => monthlyAcquisition({ ...partners, monthlyVolume: -5 }, 1)).toThrow(
+      'monthlyVolume: expected a number ≥ 0, got -5',
+    );
+  });
 });
 
 describe('monthlyAcquisition', () => {
@@ -100,6 +118,15 @@ describe('sourceActiveInMonth', () => {
     expect(sourceActiveInMonth({ startMonth: 13 }, 13)).toBe(true);
     expect(sourceActiveInMonth({ endMonth: 12 }, 12)).toBe(true);
     expect(sourceActiveInMonth({ endMonth: 12 }, 13)).toBe(false);
+  });
+
+  it('gives the doc examples, and names a month that is not one', () => {
+    expect(sourceActiveInMonth({ startMonth: 4, endMonth: 9 }, 9)).toBe(true);
+    expect(sourceActiveInMonth({ startMonth: 4, endMonth: 9 }, 10)).toBe(false);
+    expect(() => sourceActiveInMonth({}, 0)).toThrow('month: expected a whole number ≥ 1, got 0');
+    expect(() => monthlyAcquisition(partners, 1.5)).toThrow(
+      'month: expected a whole number ≥ 1, got 1.5',
+    );
   });
 });
 

@@ -66,3 +66,17 @@ describe('selfServiceOutcomes', () => {
     );
   });
 });
+
+describe('selfServiceOutcomes: checks', () => {
+  it('names a rate that is not a probability, or a negative multiplier', () => {
+    expect(() => selfServiceOutcomes({ ...APP, successRate: 1.2 }, AVERAGE)).toThrow(
+      'successRate: expected a probability between 0 and 1, got 1.2',
+    );
+    expect(() => selfServiceOutcomes({ ...APP, fallbackRate: NaN }, AVERAGE)).toThrow(
+      'fallbackRate: expected a probability between 0 and 1, got NaN',
+    );
+    expect(() =>
+      selfServiceOutcomes(APP, { satisfactionDelta: 0, resolutionMultiplier: -1 }),
+    ).toThrow('quality.resolutionMultiplier: expected a number ≥ 0, got -1');
+  });
+});

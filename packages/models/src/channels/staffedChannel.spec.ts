@@ -26,14 +26,36 @@ describe('openHoursPerDay and agentsPerOpenHour', () => {
     expect(agentsPerOpenHour({ openHour: 8, closeHour: 11, agents: 12 })).toEqual([12, 12, 12]);
   });
 
-  it('take agentsByHour when given, falling back to `agents` for hours it does not cover', () => {
+  it('take agentsByHour when given, one number per open hour', () => {
     expect(
       agentsPerOpenHour({ openHour: 8, closeHour: 11, agents: 12, agentsByHour: [5, 20, 9] }),
     ).toEqual([5, 20, 9]);
-    // checkModel reports a length mismatch; the function itself stays total.
-    expect(
+    // A roster that does not cover the opening hours is an error, not a silent fall-back to
+    // `agents` (checkModel reports it in a scenario file; this says so to any other caller).
+    expect(() =>
       agentsPerOpenHour({ openHour: 8, closeHour: 11, agents: 12, agentsByHour: [5] }),
-    ).toEqual([5, 12, 12]);
+    ).toThrow('agentsByHour: expected one number per open hour (3), got an array of 1');
+  });
+
+  it('name a bad opening hour, closing hour or roster', () => {
+    expect(() => openHoursPerDay({ openHour: 20, closeHour: 8 })).toThrow(
+      'closeHour: expected a whole number ≥ 21, got 8',
+    );
+    expect(() => openHoursPerDay({ openHour: 8, closeHour: 25 })).toThrow(
+      'closeHour: expected an hour from 9 to 24, got 25',
+    );
+    expect(() => openHoursPerDay({ openHour: 24, closeHour: 25 })).toThrow(
+      'openHour: expected an hour from 0 to 23, got 24',
+    );
+    expect(() => openHoursPerDay({ openHour: 7.5, closeHour: 20 })).toThrow(
+      'openHour: expected a whole number ≥ 0, got 7.5',
+    );
+    expect(() => agentsPerOpenHour({ openHour: 8, closeHour: 9, agents: -1 })).toThrow(
+      'agents: expected a whole number ≥ 0, got -1',
+    );
+    expect(() =>
+      agentsPerOpenHour({ openHour: 8, closeHour: 10, agents: 1, agentsByHour: [3, 2.5] }),
+    ).toThrow('agentsByHour[1]: expected a whole number ≥ 0, got 2.5');
   });
 });
 
@@ -103,6 +125,21 @@ describe('paid hours and staffing cost', () => {
     // 10 agents × 2 hours × 20 days = 400 on-duty hours; / 0.8 = 500 paid; × 30 = 15,000.
     expect(paidAgentHoursPerMonth(above)).toBe(500);
     expect(staffingCostPerMonth({ ...above, costPerAgentHour: 30 })).toBe(15000);
+  });
+
+  it('names a shrinkage that would make paid hours infinite, and bad days or costs', () => {
+    expect(() => paidAgentHoursPerMonth({ ...above, shrinkage: 1 })).toThrow(
+      'shrinkage: expected a number between 0 and 0.9, got 1',
+    );
+    expect(() => paidAgentHoursPerMonth({ ...above, openDaysPerMonth: 0 })).toThrow(
+      'openDaysPerMonth: expected a number between 1 and 31, got 0',
+    );
+    expect(() => staffingCostPerMonth({ ...above, costPerAgentHour: -30 })).toThrow(
+      'costPerAgentHour: expected a number ≥ 0, got -30',
+    );
+    expect(() =>
+      hourlyArrivalRates({ openDaysPerMonth: 20, intradayProfile: [1, NaN] }, 100),
+    ).toThrow('intradayProfile[1]: expected a number ≥ 0, got NaN');
   });
 
   it('pays exactly the on-duty hours without shrinkage', () => {

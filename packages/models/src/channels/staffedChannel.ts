@@ -1,15 +1,39 @@
-import { requireNonNegative } from '../errors.ts';
+import { ParameterError, requireInRange, requireInteger, requireNonNegative } from '../errors.ts';
 import type { StaffedChannelSpec } from '../spec/modelSpec.ts';
 
-/** Open hours per day. */
+// These helpers run when a model is compiled or checked, never per customer: each checks the
+// fields it uses (a few comparisons), so a bad channel fails with its field named here too.
+
+/**
+ * How many hours a day a staffed channel is open: closeHour − openHour, on a 24-hour clock
+ * (a call centre open 8:00–20:00 is open 12 hours). Every open hour has its own arrival weight
+ * (intradayProfile) and, optionally, its own roster (agentsByHour), one per hour from openHour.
+ *
+ * @param channel - openHour (whole hour, 0–23) and closeHour (whole hour, after openHour, ≤ 24)
+ * @returns open hours per day, a whole number from 1 to 24
+ * @example
+ * openHoursPerDay({ openHour: 8, closeHour: 20 }); // => 12
+ */
 export function openHoursPerDay(
   channel: Pick<StaffedChannelSpec, 'openHour' | 'closeHour'>,
 ): number {
+  requireInteger('openHour', channel.openHour);
+  if (channel.openHour > 23)
+    throw new ParameterError('openHour', 'an hour from 0 to 23', channel.openHour);
+  requireInteger('closeHour', channel.closeHour, channel.openHour + 1);
+  if (channel.closeHour > 24) {
+    throw new ParameterError(
+      'closeHour',
+      `an hour from ${channel.openHour + 1} to 24`,
+      channel.closeHour,
+    );
+  }
   return channel.closeHour - channel.openHour;
 }
 
 /**
- * Agents on duty in each open hour: `agentsByHour` when given, else `agents` every hour.
+ * Agents on duty in each open hour: `agentsByHour` when given (one whole number ≥ 0 per open
+ * hour), else `agents` every hour.
  *
  * @example
  * agentsPerOpenHour({ openHour: 8, closeHour: 11, agents: 12 }); // => [12, 12, 12]
@@ -18,9 +42,16 @@ export function agentsPerOpenHour(
   channel: Pick<StaffedChannelSpec, 'openHour' | 'closeHour' | 'agents' | 'agentsByHour'>,
 ): number[] {
   const hours = openHoursPerDay(channel);
-  const out: number[] = [];
-  for (let h = 0; h < hours; h++) out.push(channel.agentsByHour?.[h] ?? channel.agents);
-  return out;
+  const byHour = channel.agentsByHour;
+  if (byHour === undefined) {
+    requireInteger('agents', channel.agents);
+    return new Array<number>(hours).fill(channel.agents);
+  }
+  if (byHour.length !== hours) {
+    throw new ParameterError('agentsByHour', `one number per open hour (${hours})`, byHour);
+  }
+  byHour.forEach((agents, h) => requireInteger(`agentsByHour[${h}]`, agents));
+  return byHour.slice();
 }
 
 /**
@@ -36,8 +67,12 @@ export function hourlyArrivalRates(
   contactsPerMonth: number,
 ): number[] {
   requireNonNegative('contactsPerMonth', contactsPerMonth);
+  requireOpenDays(channel.openDaysPerMonth);
   let total = 0;
-  for (const w of channel.intradayProfile) total += w;
+  channel.intradayProfile.forEach((w, h) => {
+    requireNonNegative(`intradayProfile[${h}]`, w);
+    total += w;
+  });
   const perDay = contactsPerMonth / channel.openDaysPerMonth;
   return channel.intradayProfile.map((w) => (total > 0 ? (perDay * w) / total : 0));
 }
@@ -48,6 +83,10 @@ export function hourlyArrivalRates(
  * "The Complete Guide to Workforce Management", ch. 4; ICMI).
  *
  * @example
+ * @param channel - open hours and agents on duty (see agentsPerOpenHour), openDaysPerMonth (days,
+ *   1–31) and shrinkage (share of paid time not available for contacts, 0–0.9)
+ * @returns paid agent hours in the month
+ * @example
  * paidAgentHoursPerMonth({ openHour: 8, closeHour: 10, agents: 10, openDaysPerMonth: 20, shrinkage: 0.2 }); // => 500
  */
 export function paidAgentHoursPerMonth(
@@ -56,6 +95,9 @@ export function paidAgentHoursPerMonth(
     'openHour' | 'closeHour' | 'agents' | 'agentsByHour' | 'openDaysPerMonth' | 'shrinkage'
   >,
 ): number {
+  requireOpenDays(channel.openDaysPerMonth);
+  // Below 1: a shrinkage of 1 (no paid hour ever available) would make paid hours infinite.
+  requireInRange('shrinkage', channel.shrinkage, 0, 0.9);
   let onDuty = 0;
   for (const agents of agentsPerOpenHour(channel)) onDuty += agents;
   return (onDuty * channel.openDaysPerMonth) / (1 - channel.shrinkage);
@@ -80,5 +122,11 @@ export function staffingCostPerMonth(
     | 'costPerAgentHour'
   >,
 ): number {
+  requireNonNegative('costPerAgentHour', channel.costPerAgentHour);
   return paidAgentHoursPerMonth(channel) * channel.costPerAgentHour;
+}
+
+/** Open days a month: 1 to 31, as the scenario schema allows. */
+function requireOpenDays(openDaysPerMonth: number): void {
+  requireInRange('openDaysPerMonth', openDaysPerMonth, 1, 31);
 }

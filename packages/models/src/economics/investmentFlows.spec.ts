@@ -67,4 +67,22 @@ describe('investmentFlows', () => {
       ),
     );
   });
+  it('names a bad amount, month or horizon', () => {
+    const ok = { label: 'Ok', oneOff: 1, monthly: 1, startMonth: 1 };
+    expect(() => investmentFlows([ok, { ...ok, oneOff: -5 }], 3)).toThrow(
+      'investments[1].oneOff: expected a number ≥ 0, got -5',
+    );
+    expect(() => investmentFlows([{ ...ok, monthly: NaN }], 3)).toThrow(
+      'investments[0].monthly: expected a number ≥ 0, got NaN',
+    );
+    expect(() => investmentFlows([{ ...ok, startMonth: 0 }], 3)).toThrow(
+      'investments[0].startMonth: expected a whole number ≥ 1, got 0',
+    );
+    expect(() => investmentFlows([{ ...ok, endMonth: 2.5 }], 3)).toThrow(
+      'investments[0].endMonth: expected a whole number ≥ 1, got 2.5',
+    );
+    expect(() => investmentFlows([ok], -1)).toThrow(
+      'horizonMonths: expected a whole number ≥ 0, got -1',
+    );
+  });
 });

@@ -13,6 +13,7 @@ import {
   qualityEffect,
   qualityFromScore,
   qualityScore,
+  requireQualityLevel,
   resolutionProbability,
 } from './qualityEffect.ts';
 
@@ -68,6 +69,24 @@ describe('qualityEffect', () => {
       satisfactionDelta: 0,
       resolutionMultiplier: 1,
     });
+  });
+});
+
+describe('quality checks', () => {
+  it('name a level that is not one, and a bad rate or multiplier', () => {
+    const great = 'great' as unknown as 'good';
+    expect(() => requireQualityLevel('quality', great)).toThrow(
+      'quality: expected one of poor, average, good, excellent, got "great"',
+    );
+    expect(() => qualityScore(great)).toThrow('quality: expected one of');
+    expect(() => qualityEffect(DEFAULT_EXPERIENCE, great)).toThrow('quality: expected one of');
+    expect(requireQualityLevel('quality', 'good')).toBe('good');
+    expect(() => resolutionProbability(1.1, TEST_EXPERIENCE.average)).toThrow(
+      'baseRate: expected a probability between 0 and 1, got 1.1',
+    );
+    expect(() =>
+      resolutionProbability(0.7, { satisfactionDelta: 0, resolutionMultiplier: NaN }),
+    ).toThrow('quality.resolutionMultiplier: expected a number ≥ 0, got NaN');
   });
 });
 

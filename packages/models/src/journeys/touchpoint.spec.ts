@@ -115,6 +115,48 @@ describe('touchpointQuality', () => {
       'poor',
     );
   });
+
+  it('gives the doc examples, and names a level that is not one', () => {
+    expect(
+      touchpointQuality({ quality: 'average' }, { ...welcomeCall, quality: 'excellent' }),
+    ).toBe('excellent');
+    expect(touchpointQuality({ quality: 'good' }, welcomeCall)).toBe('good');
+    const typo = { ...welcomeCall, quality: 'great' } as unknown as TouchpointSpec;
+    expect(() => touchpointQuality({ quality: 'good' }, typo)).toThrow(
+      'touchpoint.quality: expected one of poor, average, good, excellent, got "great"',
+    );
+  });
+});
+
+describe('touchpoint checks', () => {
+  it('names a bad probability, multiplier or tenure', () => {
+    expect(() =>
+      touchpointContactProbability(
+        { ...welcomeCall, monthlyProbability: 1.5 },
+        'retail',
+        retail,
+        0,
+      ),
+    ).toThrow('monthlyProbability: expected a probability between 0 and 1, got 1.5');
+    expect(() =>
+      touchpointContactProbability(welcomeCall, 'retail', { contactRateMultiplier: -1 }, 0),
+    ).toThrow('segment.contactRateMultiplier: expected a number ≥ 0, got -1');
+    expect(() =>
+      touchpointContactProbability(
+        { ...welcomeCall, segmentMultipliers: { retail: NaN } },
+        'retail',
+        retail,
+        0,
+      ),
+    ).toThrow('segmentMultipliers.retail: expected a number ≥ 0, got NaN');
+    expect(() => touchpointContactProbability(welcomeCall, 'retail', retail, -1)).toThrow(
+      'tenureMonths: expected a whole number ≥ 0, got -1',
+    );
+    const tp = { selfService: { channel: 'app', suitability: 2 }, staffed: { callCentre: 1 } };
+    expect(() => selfServiceFirstProbability({ digitalPropensity: 0.5 }, tp)).toThrow(
+      'selfService.suitability: expected a probability between 0 and 1, got 2',
+    );
+  });
 });
 
 describe('selfServiceFirstProbability', () => {
