@@ -129,6 +129,12 @@ const ALL_KEYS = [
 describe('erlangA', () => {
   describe('the reference case used by the simulation tests: 100 calls/h, AHT 6 min, 11 agents, patience 3 min', () => {
     const params = { arrivalsPerHour: 100, ahtMinutes: 6, agents: 11, patienceMinutes: 3 };
+    // No published table was used: none with Erlang A values could be verified (searches of
+    // Mandelbaum & Zeltyn's "The Palm/Erlang-A queue" notes, Garnett, Mandelbaum & Reiman 2002
+    // and Koole's "Call Center Mathematics" found the texts but not their tables' figures), and
+    // a reference value is never written from memory. These values are computed two independent
+    // ways instead. pWait, pAbandon and meanWait were re-checked (mpmath, 40 digits) by summing
+    // the birth–death chain's stationary probabilities directly, pAbandon = θ·E[queue]/λ.
     // Computed independently in mpmath (40 digits) by integrating the offered-wait density
     // f_V above with mpmath.quad, normalised with Σ_{j<N} A^j/j! + λ·A^{N−1}/(N−1)!·J, where
     // J = ∫ exp(−Nμv + x(1 − e^{−θv})) dv, itself checked against Mandelbaum & Zeltyn's closed
