@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './e2e/chromium.ts';
 
-const port = 4173;
+// E2E_PORT: another port when several people test the same tree at once (the preview server
+// lists the build's files when it starts, so each build needs a server started after it).
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,7 +24,7 @@ export default defineConfig({
     acceptDownloads: true,
   },
   webServer: {
-    command: 'npm run preview',
+    command: `npx vite preview --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

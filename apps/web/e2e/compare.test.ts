@@ -26,3 +26,43 @@ test('two variants side by side with paired deltas', async ({ page }) => {
   await page.screenshot({ path: `${SCREENS}/compare.png`, fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('Custom takes the workbench lever values; without them it shows no difference', async ({
+  page,
+}) => {
+  const errors = await collectErrors(page);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto('/compare');
+  const choose = page.getByRole('group', { name: 'Variants to compare (2 to 4)' });
+  for (const name of [/Excellent onboarding/, /A better app/])
+    await choose.getByLabel(name).uncheck();
+  await choose.getByLabel(/Custom \(baseline \+ levers\)/).check();
+  await waitForRun(page, 'Comparison', 90_000);
+  const table = page.locator('table.compare-table');
+  // No lever moved: Custom is the baseline, so nothing differs and nothing pays back.
+  await expect(table.locator('[data-metric="npv:custom"]')).toHaveAttribute('data-value', '');
+  await expect(table.locator('[data-metric="payback:custom"]')).toContainText(
+    'n/a (no difference)',
+  );
+  await expect(table.locator('[data-metric="payback:custom"]')).not.toContainText('month 0');
+
+  // A lever moved on the workbench reaches Custom.
+  await page.getByRole('link', { name: 'Workbench' }).click();
+  const chat = page.locator('#lever-1-number');
+  await chat.fill('12');
+  await chat.press('Enter');
+  await expect(page.locator('#lever-1-range')).toHaveValue('12');
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await waitForRun(page, 'Comparison', 90_000);
+  const npv = Number(await table.locator('[data-metric="npv:custom"]').getAttribute('data-value'));
+  expect(Number.isFinite(npv)).toBe(true);
+  expect(npv).not.toBe(0);
+  await expect(table.locator('[data-metric="revenue:custom"]')).not.toHaveAttribute(
+    'data-value',
+    '0',
+  );
+  await expect(table.locator('[data-metric="payback:custom"]')).not.toContainText(
+    'n/a (no difference)',
+  );
+  expect(errors).toEqual([]);
+});

@@ -194,15 +194,16 @@ export function comparePlan(
   ids: string[],
   workbench: { variantId: string; levers: LeverValues },
 ): RunPlan {
-  const entries = ids.map((id) =>
-    id === WORKBENCH_ID
-      ? {
-          ...comparedEntry(scenario, workbench.variantId, workbench.levers),
-          id: WORKBENCH_ID,
-          label: `Workbench: ${comparedEntry(scenario, workbench.variantId, workbench.levers).label}`,
-        }
-      : { id, label: variantLabel(scenario, id), from: id, sets: [] },
-  );
+  const entries = ids.map((id): PlanEntry => {
+    if (id === WORKBENCH_ID) {
+      const entry = comparedEntry(scenario, workbench.variantId, workbench.levers);
+      return { ...entry, id: WORKBENCH_ID, label: `Workbench: ${entry.label}` };
+    }
+    // Custom is the baseline with the workbench's lever values: without them it would be the
+    // baseline itself, every difference zero.
+    if (id === CUSTOM_ID) return comparedEntry(scenario, CUSTOM_ID, workbench.levers);
+    return { id, label: variantLabel(scenario, id), from: id, sets: [] };
+  });
   // Economics levers are the world every variant lives in: they apply to all of them.
   const shared = leverSets(scenario, workbench.levers, 'shared');
   const withShared = entries.map((e) => ({

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getPath } from '@journeycast/scenarios';
-import { buildPlan, comparedEntry, tornadoPlans, workbenchPlan } from '../engine/plans.ts';
 import {
+  buildPlan,
+  comparePlan,
+  comparedEntry,
+  tornadoPlans,
+  workbenchPlan,
+} from '../engine/plans.ts';
+import {
+  CUSTOM_ID,
   allowedRange,
   checkLeverNumber,
   checkLeverValue,
@@ -123,6 +130,23 @@ describe('levers', () => {
     expect(getPath(custom.variants[1]!.model, 'channels.chat.agents')).toBe(12);
     expect(getPath(custom.variants[1]!.model, 'channels.callCentre.agents')).toBe(26);
     expect(custom.agents).toBe(scenario.run.agents);
+  });
+
+  it('give Custom the workbench lever values on the compare page', () => {
+    const levers = { 'channels.chat.agents': 12, 'channels.callCentre.costPerAgentHour': 45 };
+    const plan = comparePlan(scenario, ['moreAgents', CUSTOM_ID], {
+      variantId: 'moreAgents',
+      levers,
+    });
+    expect(plan.variants.map((v) => v.id)).toEqual(['baseline', 'moreAgents', CUSTOM_ID]);
+    const custom = plan.variants[2]!.model;
+    expect(getPath(custom, 'channels.chat.agents')).toBe(12);
+    // The baseline's own value where no lever moved, and the shared economics everywhere.
+    expect(getPath(custom, 'channels.callCentre.agents')).toBe(26);
+    for (const v of plan.variants)
+      expect(getPath(v.model, 'channels.callCentre.costPerAgentHour')).toBe(45);
+    // A scenario variant keeps its own definition.
+    expect(getPath(plan.variants[1]!.model, 'channels.chat.agents')).not.toBe(12);
   });
 
   it('apply economics levers to the baseline too', () => {
