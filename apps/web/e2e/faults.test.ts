@@ -1,17 +1,22 @@
 /**
- * Engine worker faults in Chromium (issue 8): an engine worker that throws or dies mid-run. The
- * run reports the failure in words (no stack trace), keeps the replications already merged and
- * labels them partial; the pool replaces the worker; the next run completes normally.
+ * Engine worker faults in Chromium (issue 8): an engine worker that throws, dies, or ends in
+ * silence mid-run. The run reports the failure in words (no stack trace), keeps the replications
+ * already merged and labels them partial; the pool replaces the worker; the next run completes
+ * normally.
+ *
+ * The silent end is a worker that calls `self.close()` and nothing else, mid-batch: Chromium fires
+ * no `error` or `messageerror` event for it (nor for a worker it kills), so before the pool's
+ * lifeline (a Web Lock the worker holds for its whole life, sim-core worker/browserPool.ts) the run
+ * stayed pending for ever.
  *
  * The fault is injected through the coordinator's test hooks: the page is opened with
  * `?test-hooks`, and the hooks live in the coordinator worker's own global scope, reached here
  * over the DevTools protocol (Playwright's `worker.evaluate`). No page script, scenario file or
  * link can reach them.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Worker } from '@playwright/test';
 import {
   SCREENS,
-  armFault,
   census,
   collectErrors,
   coordinatorOf,
@@ -23,7 +28,30 @@ import {
 const FAULTS = [
   { mode: 'throw', does: 'throws', says: 'injected fault: the engine worker failed on purpose' },
   { mode: 'exit', does: 'dies', says: 'the engine worker exited' },
+  {
+    mode: 'close',
+    does: 'ends silently (self.close() only)',
+    says: 'the engine worker stopped without an error (it closed itself or the browser ended it)',
+  },
 ] as const;
+
+type FaultMode = (typeof FAULTS)[number]['mode'];
+
+/** Arms a fault in the coordinator's test hooks (as helpers.ts `armFault`, for every mode). */
+function armFault(coordinator: Worker, mode: FaultMode, afterDone: number): Promise<void> {
+  return coordinator.evaluate(
+    ([m, n]) =>
+      (
+        self as unknown as {
+          __journeycastTest: { armFault(mode: string, afterDone?: number): void };
+        }
+      ).__journeycastTest.armFault(m, n),
+    [mode, afterDone] as const,
+  );
+}
+
+/** `text` as a regular expression matching exactly those characters. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Replications merged before the fault is injected. */
 const AFTER = 4;
@@ -51,7 +79,9 @@ for (const fault of FAULTS) {
     await expect(failure).toBeVisible();
     const text = (await failure.textContent())!.replace(/\s+/g, ' ').trim();
     expect(text).toMatch(
-      new RegExp(`^Partial: \\d+ of 200 replications; an engine worker failed: ${fault.says}\\.`),
+      new RegExp(
+        `^Partial: \\d+ of 200 replications; an engine worker failed: ${literally(fault.says)}\\.`,
+      ),
     );
     // Words only: no stack frame, file position or "Uncaught Error:" noise.
     expect(text).not.toMatch(/\bat \S+ \(|\.js:\d+|\.ts:\d+|Uncaught|Error:/);
