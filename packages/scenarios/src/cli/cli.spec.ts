@@ -10,6 +10,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'journeycast-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const defaultText = readFileSync(DEFAULT_FILE, 'utf8');
 const SMALL = ['--replications', '3', '--agents', '300'];
+const STAMP_HEADER =
+  'scenario_id,scenario_hash,currency,engine_version,seed,replications,agents,set';
 
 function writeScenario(name: string, change: (s: Record<string, any>) => void): string {
   const s = JSON.parse(defaultText);
@@ -270,9 +272,16 @@ describe('journeycast run', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.split('\r\n');
     expect(lines[0]).toBe(
-      'variant,revenue,cost_to_serve,net_cash_flow,active_customers_end,retention_12m,mean_satisfaction_end,npv_delta_p50,p_npv_delta_positive',
+      `variant,revenue,cost_to_serve,net_cash_flow,active_customers_end,retention_12m,mean_satisfaction_end,npv_delta_p50,p_npv_delta_positive,${STAMP_HEADER}`,
     );
     expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toEqual(['baseline', 'betterApp']);
+    // Every row says where it comes from (the stamp the JSON and Markdown carry).
+    const seed = JSON.parse(defaultText).run.seed;
+    for (const line of lines.slice(1, -1)) {
+      expect(line).toMatch(
+        new RegExp(`,default,sha256:[0-9a-f]{16},EUR,\\d+\\.\\d+\\.\\d+,${seed},3,300,$`),
+      );
+    }
     expect(md.code).toBe(0);
     expect(md.stdout).toBe('');
     const table = readFileSync(join(tmp, 'out.md'), 'utf8');
@@ -367,8 +376,9 @@ describe('journeycast compare', () => {
     expect(
       md.stdout.split('\n').filter((l) => /^\| (moreAgents|betterApp|journeyExcellence) /.test(l)),
     ).toHaveLength(3);
-    expect(csv.stdout.split('\r\n')[0]).toBe(
-      'variant,npv_p10,npv_p50,npv_p90,p_npv_positive,roi_p50,payback_month_p50,revenue_delta_pct,cost_to_serve_delta_pct,retention_12m_delta',
+    const lines = csv.stdout.split('\r\n');
+    expect(lines[0]).toBe(
+      `variant,npv_p10,npv_p50,npv_p90,p_npv_positive,roi_p50,payback_month_p50,payback_p50_status,revenue_delta_pct,cost_to_serve_delta_pct,retention_12m_delta,${STAMP_HEADER}`,
     );
     const rows = JSON.parse(json.stdout).rows;
     expect(rows.map((r: { variant: string }) => r.variant)).toEqual([
@@ -376,7 +386,45 @@ describe('journeycast compare', () => {
       'betterApp',
       'journeyExcellence',
     ]);
-    expect(rows[1].npv_p50).toBe(Number(csv.stdout.split('\r\n')[2]!.split(',')[2]));
+    expect(rows[1].npv_p50).toBe(Number(lines[2]!.split(',')[2]));
+    // Payback stays a numeric column: a month or nothing, with the reason in its status column.
+    const keys = lines[0]!.split(',');
+    const at = (line: string, key: string) => line.split(',')[keys.indexOf(key)]!;
+    for (const line of lines.slice(1, -1)) {
+      expect(line.split(',')).toHaveLength(keys.length);
+      const month = at(line, 'payback_month_p50');
+      const status = at(line, 'payback_p50_status');
+      if (month === '') expect(status).toBe('not within horizon');
+      else {
+        expect(Number.isFinite(Number(month))).toBe(true);
+        expect(status).toBe('within horizon');
+      }
+    }
+    expect(md.stdout.split('\n')[0]).not.toContain('| Payback |');
+  });
+
+  it('writes "not within horizon" as an empty payback and a status in CSV, as text in Markdown', async () => {
+    const costly = writeScenario('costly.json', (s) => {
+      s.variants[1].investments[0].oneOff = 1e9;
+    });
+    const compare = (format: string) =>
+      journeycast([
+        'compare',
+        costly,
+        ...SMALL,
+        '--workers',
+        '0',
+        '--variant',
+        'betterApp',
+        '--format',
+        format,
+      ]);
+    const [csv, md] = await Promise.all([compare('csv'), compare('md')]);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split('\r\n')[1]).toMatch(
+      /^betterApp,[^,]*,[^,]*,[^,]*,0,[^,]*,,not within horizon,/,
+    );
+    expect(md.stdout).toMatch(/\| betterApp \|.*\| +not within horizon \|/);
   });
 });
 

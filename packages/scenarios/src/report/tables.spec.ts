@@ -55,4 +55,61 @@ describe('tables', () => {
   it('renders RFC 4180 CSV with raw numbers', () => {
     expect(toCsv(table)).toBe('variant,npv\r\n"a, ""quoted""",1234567\r\nb,\r\n');
   });
+
+  it('writes the stamp on every CSV row, after the figures', () => {
+    const stamped: Table = {
+      ...table,
+      stamp: {
+        scenarioId: 'default',
+        scenarioHash: 'sha256:0123456789abcdef',
+        currency: 'EUR',
+        engineVersion: '2.0.0',
+        seed: 7,
+        replications: 50,
+        agents: 2000,
+        set: [
+          { path: 'channels.chat.agents', value: 20 },
+          { path: 'journeys.onboarding.quality', value: 'excellent' },
+        ],
+      },
+    };
+    const stamp =
+      'default,sha256:0123456789abcdef,EUR,2.0.0,7,50,2000,channels.chat.agents=20; journeys.onboarding.quality=excellent';
+    expect(toCsv(stamped)).toBe(
+      [
+        'variant,npv,scenario_id,scenario_hash,currency,engine_version,seed,replications,agents,set',
+        `"a, ""quoted""",1234567,${stamp}`,
+        `b,,${stamp}`,
+        '',
+      ].join('\r\n'),
+    );
+    // Markdown says it in the notes, not as columns.
+    expect(toMarkdown(stamped)).toBe(toMarkdown(table));
+  });
+
+  it('keeps a status column out of Markdown, which shows it where the number is missing', () => {
+    const payback: Table = {
+      columns: [
+        { title: 'Variant', key: 'variant', format: 'text' },
+        { title: 'Payback', key: 'payback', format: 'months', markdownFallback: 'status' },
+        { title: 'Status', key: 'status', format: 'text', markdown: false },
+      ],
+      rows: [
+        ['a', 14.26, 'within horizon'],
+        ['b', null, 'not within horizon'],
+      ],
+    };
+    expect(toCsv(payback)).toBe(
+      'variant,payback,status\r\na,14.26,within horizon\r\nb,,not within horizon\r\n',
+    );
+    expect(toMarkdown(payback)).toBe(
+      [
+        '| Variant |            Payback |',
+        '| ------- | -----------------: |',
+        '| a       |               14.3 |',
+        '| b       | not within horizon |',
+        '',
+      ].join('\n'),
+    );
+  });
 });

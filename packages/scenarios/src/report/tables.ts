@@ -3,7 +3,15 @@
  * and the CFO's paired ROI table of each variant against the baseline (`journeycast compare`).
  * One table definition renders as Markdown (formatted: "9.96 M", "62 %", "+1.2 %") or CSV (raw
  * numbers, for spreadsheets).
+ *
+ * A CSV row carries the run's stamp in its last columns (scenario id and hash, currency, engine
+ * version, seed, replications, agents, the --set changes), the same on every row: a row keeps
+ * where it came from when it is pasted, filtered or concatenated with another run's, and the file
+ * has one header line and nothing else, which spreadsheets and `pandas.read_csv` read without
+ * options (comment lines would need `comment='#'` and show as data in a spreadsheet). In Markdown
+ * the stamp is the note under the table.
  */
+import type { BaselineChange } from '../validate/baselineChanges.ts';
 import type { OptionalSummary, RunReport } from './runReport.ts';
 
 /** How a number is shown in Markdown. */
@@ -25,6 +33,23 @@ export interface Column {
   /** Header in CSV (snake_case). */
   key: string;
   format: Format;
+  /** False: only in CSV and JSON rows (a status that Markdown shows in place of a number). */
+  markdown?: boolean;
+  /** Markdown shows this column's value (by key) where this cell is null. */
+  markdownFallback?: string;
+}
+
+/** Where a table's numbers come from, written into every CSV row. */
+export interface Stamp {
+  scenarioId: string;
+  scenarioHash: string;
+  currency: string;
+  engineVersion: string;
+  seed: number;
+  replications: number;
+  agents: number;
+  /** Changes to the baseline for this run (CLI --set). */
+  set: readonly BaselineChange[];
 }
 
 export interface Table {
@@ -32,6 +57,53 @@ export interface Table {
   rows: (string | number | null)[][];
   /** Shown under a Markdown table. */
   notes?: string[];
+  /** Appended to every CSV row. */
+  stamp?: Stamp;
+}
+
+/** What a report says about its own run: enough for a stamp. */
+interface Stamped {
+  scenario: { id: string; hash: string };
+  currency: string;
+  engineVersion: string;
+  seed: number;
+  replications: number;
+  agents: number;
+  set?: readonly BaselineChange[];
+}
+
+export function stampOf(report: Stamped): Stamp {
+  return {
+    scenarioId: report.scenario.id,
+    scenarioHash: report.scenario.hash,
+    currency: report.currency,
+    engineVersion: report.engineVersion,
+    seed: report.seed,
+    replications: report.replications,
+    agents: report.agents,
+    set: report.set ?? [],
+  };
+}
+
+/** `path=value; path=value`, as the changes were given to --set ('' for none). */
+export function changesText(set: readonly BaselineChange[]): string {
+  return set
+    .map((c) => `${c.path}=${typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}`)
+    .join('; ');
+}
+
+/** The stamp's CSV columns: keys and values. */
+export function stampColumns(stamp: Stamp): [string, string | number][] {
+  return [
+    ['scenario_id', stamp.scenarioId],
+    ['scenario_hash', stamp.scenarioHash],
+    ['currency', stamp.currency],
+    ['engine_version', stamp.engineVersion],
+    ['seed', stamp.seed],
+    ['replications', stamp.replications],
+    ['agents', stamp.agents],
+    ['set', changesText(stamp.set)],
+  ];
 }
 
 const MINUS = '−';
@@ -87,12 +159,23 @@ export function formatCell(value: string | number | null, format: Format): strin
 }
 
 export function toMarkdown(table: Table): string {
-  const header = table.columns.map((c) => c.title);
+  const shown = table.columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column }) => column.markdown !== false);
+  const indexOf = (key: string) => table.columns.findIndex((c) => c.key === key);
+  const header = shown.map(({ column }) => column.title);
   const body = table.rows.map((row) =>
-    row.map((cell, i) => formatCell(cell, table.columns[i]!.format)),
+    shown.map(({ column, index }) => {
+      const cell = row[index] ?? null;
+      const fallback =
+        cell === null && column.markdownFallback !== undefined
+          ? (row[indexOf(column.markdownFallback)] ?? null)
+          : null;
+      return fallback !== null ? String(fallback) : formatCell(cell, column.format);
+    }),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length), 3));
-  const numeric = table.columns.map((c) => c.format !== 'text');
+  const numeric = shown.map(({ column }) => column.format !== 'text');
   const line = (cells: string[]) =>
     `| ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
   const rule = `| ${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
@@ -120,9 +203,16 @@ function csvCell(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** RFC 4180 CSV, with CRLF line ends as spreadsheets expect; formula-like text neutralised. */
+/**
+ * RFC 4180 CSV, with CRLF line ends as spreadsheets expect; formula-like text neutralised; the
+ * stamp's columns last, on every row.
+ */
 export function toCsv(table: Table): string {
-  const lines = [table.columns.map((c) => c.key), ...table.rows.map((row) => row.map(csvCell))];
+  const stamp = table.stamp !== undefined ? stampColumns(table.stamp) : [];
+  const lines = [
+    [...table.columns.map((c) => c.key), ...stamp.map(([key]) => key)],
+    ...table.rows.map((row) => [...row, ...stamp.map(([, value]) => value)].map(csvCell)),
+  ];
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 }
 
@@ -167,12 +257,16 @@ export function headlineTable(report: RunReport): Table {
       `${report.scenario.title} (${report.scenario.id}, ${report.scenario.hash}): means over ${report.replications} replications, seed ${report.seed}, engine ${report.engineVersion}.`,
       ...changesNote(report),
     ],
+    stamp: stampOf(report),
   };
 }
 
-/** Payback as a table shows it: the month, or "never" when most replications do not pay back. */
-function payback(s: OptionalSummary): number | string | null {
-  if (s.p50 !== null) return s.p50;
+/**
+ * Whether the median replication pays back within the horizon: the payback column holds the month
+ * or nothing, so it stays numeric in a spreadsheet, and this says why it is empty.
+ */
+function paybackStatus(s: OptionalSummary): string | null {
+  if (s.p50 !== null) return 'within horizon';
   return s.missing > 0 ? 'not within horizon' : null;
 }
 
@@ -186,7 +280,13 @@ export function compareTable(report: RunReport): Table {
     { title: `NPV P90 (${c})`, key: 'npv_p90', format: 'money' },
     { title: 'P(NPV > 0)', key: 'p_npv_positive', format: 'share' },
     { title: 'ROI P50', key: 'roi_p50', format: 'ratio' },
-    { title: 'Payback P50 (months)', key: 'payback_month_p50', format: 'months' },
+    {
+      title: 'Payback P50 (months)',
+      key: 'payback_month_p50',
+      format: 'months',
+      markdownFallback: 'payback_p50_status',
+    },
+    { title: 'Payback', key: 'payback_p50_status', format: 'text', markdown: false },
     { title: 'Revenue Δ', key: 'revenue_delta_pct', format: 'signedPercent' },
     { title: 'Cost to serve Δ', key: 'cost_to_serve_delta_pct', format: 'signedPercent' },
     { title: 'Retention 12m Δ', key: 'retention_12m_delta', format: 'points' },
@@ -202,7 +302,8 @@ export function compareTable(report: RunReport): Table {
       p.npv.p90,
       p.pNpvPositive,
       p.roi.p50,
-      payback(p.paybackMonth),
+      p.paybackMonth.p50,
+      paybackStatus(p.paybackMonth),
       p.deltas.revenuePct?.mean ?? null,
       p.deltas.costToServePct?.mean ?? null,
       p.deltas.retention12m?.mean ?? null,
@@ -215,6 +316,7 @@ export function compareTable(report: RunReport): Table {
       `Incremental NPV, ROI (NPV / present value of the investment) and payback of each variant against the baseline, paired replication by replication (common random numbers); Δ columns are means. ${report.scenario.title} (${report.scenario.id}, ${report.scenario.hash}), ${report.replications} replications, seed ${report.seed}, engine ${report.engineVersion}.`,
       ...changesNote(report),
     ],
+    stamp: stampOf(report),
   };
 }
 

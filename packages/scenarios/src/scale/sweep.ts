@@ -12,7 +12,7 @@ import { ModelSpec, QUALITY_LEVELS } from '@journeycast/models';
 import type { PlanVariant, RunPlan, RunResult } from '@journeycast/sim-core';
 import { cloneJson, parsePath, planFromScenario, setPath, variantModel } from '../plan.ts';
 import { statSummary, type StatSummary } from '../report/runReport.ts';
-import type { Column, Table } from '../report/tables.ts';
+import { stampOf, type Column, type Table } from '../report/tables.ts';
 import type { Lever, Scenario } from '../schema/scenarioSchema.ts';
 import type { BaselineChange } from '../validate/baselineChanges.ts';
 import { schemaAt } from '../validate/checkSchema.ts';
@@ -354,5 +354,5 @@ export function sweepTable(report: SweepReport): Table {
       `Baseline changed for this sweep: ${report.set.map((s) => `${s.path} = ${valueText(s.value)}`).join('; ')}.`,
     );
   }
-  return { columns, rows, notes };
+  return { columns, rows, notes, stamp: stampOf(report) };
 }
