@@ -15,11 +15,11 @@ import { adjustOdds } from './adjustOdds.ts';
  *   base = baseMonthlyChurn · (earlyLifeChurnMultiplier during the first earlyLifeMonths of tenure)
  *
  * Satisfaction above the segment's baseline lowers the odds of leaving, below raises them; an
- * unresolved need raises them further. Odds ratios per satisfaction point of 1.2–1.5 are typical of
- * the churn studies that link satisfaction to retention (e.g. Gustafsson, Johnson & Roos 2005,
- * "The effects of customer satisfaction, relationship commitment dimensions, and triggers on
- * customer retention", J. Marketing 69(4)); DEFAULT_BEHAVIOUR's sensitivity sits in that range
- * (defaults.ts, and defaults.spec.ts checks it).
+ * unresolved need raises them further. That satisfaction lowers actual churn, not just stated
+ * intentions, is shown by Gustafsson, Johnson & Roos (2005), "The effects of customer
+ * satisfaction, relationship commitment dimensions, and triggers on customer retention",
+ * J. Marketing 69(4): 210–218. The size of the effect per point is the sensitivity, an assumption
+ * in DEFAULT_BEHAVIOUR (0.26: odds × 1.30 per point; defaults.ts says why).
  *
  * The engine tabulates it over satisfaction when it compiles a model (sim-core engine/compile.ts),
  * never per customer, so it checks what it uses: the segment's churn, early-life months and
@@ -58,7 +58,7 @@ export function monthlyChurnProbability(
  * of adjustOdds): x = −churnSatisfactionSensitivity · (s − baseline) + ln(openIssueChurnOddsMultiplier
  * when a need is open). Shared by monthly churn and non-renewal, so a satisfied customer is as much
  * less likely to leave in a renewal month as in any other. A sensitivity of 0.26 per point is an
- * odds ratio of e^0.26 = 1.30 per point (the range of Gustafsson, Johnson & Roos 2005; see
+ * odds ratio of e^0.26 = 1.30 per point (the default, an assumption; see
  * monthlyChurnProbability). An open-issue multiplier of 0 (never leave while waiting for an answer)
  * gives −745, which adjustOdds turns into a probability of exactly 0.
  *
