@@ -312,7 +312,8 @@ describe('calibration: service operations', () => {
       patienceMinutes: patience,
     });
     expect(a.pAbandon).toBeCloseTo(0.0221, 4);
-    // The Erlang A identity behind the estimate of patience from data (Brown et al. 2005).
+    // The Erlang A identity that turns a centre's waits and abandonment into its callers' mean
+    // patience (Mandelbaum & Zeltyn 2005, §4.6).
     expect(a.meanWaitMinutes).toBeCloseTo(a.pAbandon * patience, 12);
   });
 

@@ -57,8 +57,7 @@ export const DEFAULT_EXPERIENCE: ExperienceSpec = {
  * - wait penalty 0.4 a multiple of the expected wait, at most 2: assumptions; the form follows
  *   expectation–disconfirmation (Oliver 1980, J. Marketing Research 17(4)).
  * - drift 0.15 a month: an assumption; a service experience half-fades in ~4.3 months
- *   (ln 2 / −ln 0.85), so a memorable one still weighs on the next renewal or purchase decision
- *   (short memories of service encounters: Mittal, Kumar & Tsiros 1999, J. Marketing 63(2)).
+ *   (ln 2 / −ln 0.85), so a memorable one still weighs on the next renewal or purchase decision.
  * - churn sensitivity 0.26 log-odds per point (odds × 1.30 per point), cross-sell 0.34 (× 1.40),
  *   referral 0.3 (× 1.35): assumptions, kept to odds ratios of 1.2–1.5 per point, fixed with the
  *   experience effects above (see there). That satisfaction lowers actual churn is established
@@ -103,9 +102,10 @@ export const DEFAULT_BEHAVIOUR: BehaviourSpec = {
  * - shrinkage 30 %: half the workforce planners SWPP surveyed assume 26–35 % for long-term planning
  *   (Society of Workforce Planning Professionals, "WFM Survey Results", On Target, summer 2024).
  * - patience 3 minutes (mean, exponential): an assumption. Brown et al. (2005, "Statistical analysis
- *   of a telephone call center: a queueing-science perspective", JASA 100(469)) show how to estimate
- *   it from a centre's own records (P(abandon) ≈ mean wait / mean patience under Erlang A); their
- *   bank's figures are not copied here.
+ *   of a telephone call center: a queueing-science perspective", JASA 100(469)) estimate patience
+ *   from a bank's call records; under Erlang A a centre's own figures give it, mean patience =
+ *   mean wait / P(abandon) (Mandelbaum & Zeltyn, "The Palm/Erlang-A queue, with applications to
+ *   call centers", 2005, §4.6). Their bank's figures are not copied here.
  * - expected wait 1 minute: an assumption, in line with "nearly 60% of consumers are not willing
  *   to wait on hold for customer service for more than one minute" (a Velaro study, as quoted in
  *   Talkdesk's "Call center benchmarks by industry" infographic).

@@ -135,9 +135,10 @@ export function waitPenalty(
 /**
  * Satisfaction fades back toward the segment's baseline between contacts:
  * s' = s + drift · (baseline − s). Half of a shock is gone after ln 2 / −ln(1 − drift) months: 2.4
- * months at 0.25 a month, 4.3 at 0.15; memory of service encounters is short, as
- * reported in the satisfaction-dynamics literature (e.g. Mittal, Kumar & Tsiros 1999,
- * "Attribute-level performance, satisfaction, and behavioral intentions over time", J. Marketing 63(2)).
+ * months at 0.25 a month, 4.3 at 0.15. The rate is an assumption (DEFAULT_BEHAVIOUR); that
+ * satisfaction and what drives it move over time rather than staying where one encounter left it
+ * is the subject of Mittal, Kumar & Tsiros (1999, "Attribute-level performance, satisfaction, and
+ * behavioral intentions over time", J. Marketing 63(2)).
  *
  * @param satisfaction - the customer's satisfaction now, points (0–10)
  * @param baseline - where it fades to (the customer's own baseline), points (0–10)

@@ -79,8 +79,9 @@ export function hourlyArrivalRates(
 
 /**
  * Paid agent hours in a month: hours on duty divided by (1 − shrinkage), since breaks, training
- * and absence are paid but not available for contacts. Typical shrinkage is 30–35 % (Reynolds,
- * "The Complete Guide to Workforce Management", ch. 4; ICMI).
+ * and absence are paid but not available for contacts. Half the workforce planners SWPP surveyed
+ * assume 26–35 % shrinkage (Society of Workforce Planning Professionals, "WFM Survey Results",
+ * On Target, summer 2024); there is no industry standard, a centre should measure its own.
  *
  * @example
  * @param channel - open hours and agents on duty (see agentsPerOpenHour), openDaysPerMonth (days,

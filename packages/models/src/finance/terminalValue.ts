@@ -51,9 +51,9 @@ export type TerminalValueParams = TerminalValueCommon &
  * Each customer's value at the horizon is the customer-lifetime-value perpetuity of Gupta &
  * Lehmann (2003, "Customers as assets", Journal of Interactive Marketing 17(1): 9–24), CLV = m·ρ /
  * (1 + i − ρ) for margin m, retention ρ and discount rate i per period, paid at the end of each
- * period to those retained. Gupta & Lehmann's m is the margin net of the cost of serving the
- * customer, so the caller passes M = margin − variable cost-to-serve per customer per month
- * (monthlyNetValuePerCustomer). Per month, with retention ρ = 1 − c and monthly rate r:
+ * period to those retained. The m of a customer-lifetime value is what the customer brings net of
+ * what serving them costs, so the caller passes M = margin − variable cost-to-serve per customer
+ * per month (monthlyNetValuePerCustomer; economics/netValuePerCustomer computes it). Per month, with retention ρ = 1 − c and monthly rate r:
  *
  *   value at the horizon = N · M · (1 − c) / (r + c),
  *
