@@ -57,7 +57,7 @@ export interface Census {
 }
 
 interface Hooks {
-  armFault(mode: 'throw' | 'exit', afterDone?: number): void;
+  armFault(mode: 'throw' | 'exit' | 'close', afterDone?: number): void;
   census(): Census;
   crashCoordinator(): void;
 }
@@ -88,7 +88,7 @@ export function census(coordinator: Worker): Promise<Census> {
 
 export function armFault(
   coordinator: Worker,
-  mode: 'throw' | 'exit',
+  mode: 'throw' | 'exit' | 'close',
   afterDone: number,
 ): Promise<void> {
   return coordinator.evaluate(

@@ -65,7 +65,7 @@ const engines = trackWorkers(() =>
 );
 
 /** A fault armed by a test: injected into one engine worker once a run has `afterDone` in. */
-let armedFault: { mode: 'throw' | 'exit'; afterDone: number } | undefined;
+let armedFault: { mode: 'throw' | 'exit' | 'close'; afterDone: number } | undefined;
 let faultsInjected = 0;
 /** Runs that ended cancelled (the leak test checks that each quick change cancelled one). */
 let runsCancelled = 0;
@@ -85,7 +85,8 @@ function injectArmedFault(done: number): void {
 function installTestHooks(): void {
   const hooks: CoordinatorTestHooks = {
     armFault(mode, afterDone = 1) {
-      if (mode !== 'throw' && mode !== 'exit') throw new Error(`unknown fault ${String(mode)}`);
+      if (mode !== 'throw' && mode !== 'exit' && mode !== 'close')
+        throw new Error(`unknown fault ${String(mode)}`);
       armedFault = { mode, afterDone: Math.max(0, Math.floor(afterDone)) };
     },
     census: () => ({ ...engines.census(pool?.size ?? 0), faultsInjected, runsCancelled }),

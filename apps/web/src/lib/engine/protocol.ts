@@ -57,9 +57,10 @@ export interface CoordinatorInfo {
 export interface CoordinatorTestHooks {
   /**
    * Makes one engine worker fail once a run has `afterDone` replications merged: 'throw' makes
-   * its next batch throw, 'exit' makes it die (an uncaught error, then the worker closes).
+   * its next batch throw, 'exit' makes it die (an uncaught error, then the worker closes), 'close'
+   * makes it end silently (self.close(), no error event: found by the pool's Web Lock lifeline).
    */
-  armFault(mode: 'throw' | 'exit', afterDone?: number): void;
+  armFault(mode: 'throw' | 'exit' | 'close', afterDone?: number): void;
   census(): WorkerCensus & { faultsInjected: number; runsCancelled: number };
   /** Makes the coordinator worker itself die (an uncaught error), as a crash would. */
   crashCoordinator(): void;
