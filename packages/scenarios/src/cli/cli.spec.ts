@@ -340,6 +340,100 @@ describe('journeycast run', () => {
     }
   });
 
+  it('--seed reseeds every stream: the same seed gives the same bytes, another seed other numbers', async () => {
+    const run = (seed: string) =>
+      journeycast([
+        'run',
+        DEFAULT_FILE,
+        ...SMALL,
+        '--workers',
+        '0',
+        '--variant',
+        'betterApp',
+        '--seed',
+        seed,
+      ]);
+    const [a, again, b, plain] = await Promise.all([
+      run('7'),
+      run('7'),
+      run('8'),
+      journeycast(['run', DEFAULT_FILE, ...SMALL, '--workers', '0', '--variant', 'betterApp']),
+    ]);
+    for (const r of [a, again, b, plain]) expect(r.code, r.stderr).toBe(0);
+    expect(again.stdout).toBe(a.stdout);
+    const [ra, rb, rp] = [a, b, plain].map((r) => JSON.parse(r.stdout));
+    expect(ra.seed).toBe(7);
+    expect(rb.seed).toBe(8);
+    expect(rp.seed).toBe(JSON.parse(defaultText).run.seed);
+    // The stamp changes with the seed, and so do the simulated numbers (not only the stamp).
+    expect(ra.scenario.hash).toBe(rb.scenario.hash);
+    expect(ra.variants.baseline.totals.revenue.mean).not.toBe(
+      rb.variants.baseline.totals.revenue.mean,
+    );
+    expect(rp.variants.baseline.totals.revenue.mean).not.toBe(
+      ra.variants.baseline.totals.revenue.mean,
+    );
+    const bad = await journeycast(['run', DEFAULT_FILE, '--seed', '-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--seed needs a value');
+  });
+
+  it('checks that --out can be written before simulating anything', async () => {
+    const missing = join(tmp, 'no-such-dir', 'x.json');
+    const cases: [string[], string][] = [
+      [
+        ['run', DEFAULT_FILE, '--out', missing],
+        `--out ${missing}: no such directory ${join(tmp, 'no-such-dir')}`,
+      ],
+      [
+        ['compare', DEFAULT_FILE, '--format', 'csv', '--out', tmp],
+        `--out ${tmp}: is a directory, not a file`,
+      ],
+      [
+        ['run', DEFAULT_FILE, '--shard', '1/2', '--out', missing],
+        `--out ${missing}: no such directory ${join(tmp, 'no-such-dir')}`,
+      ],
+      [
+        [
+          'sweep',
+          DEFAULT_FILE,
+          '--lever',
+          'channels.callCentre.agents',
+          '--from',
+          '20',
+          '--to',
+          '30',
+          '--steps',
+          '2',
+          '--out',
+          missing,
+        ],
+        `--out ${missing}: no such directory ${join(tmp, 'no-such-dir')}`,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = await journeycast(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      // One line, and no run: a run would have said its timing on stderr first.
+      expect(r.stderr, args.join(' ')).toBe(`journeycast: ${message}\n`);
+    }
+  });
+
+  it('--set echoes the value as typed and refuses one too large to be a finite number', async () => {
+    const [huge, decimal] = await Promise.all([
+      journeycast(['run', DEFAULT_FILE, '--set', 'channels.callCentre.agents=1e400']),
+      journeycast(['run', DEFAULT_FILE, '--set', 'channels.callCentre.agents=2.50']),
+    ]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toBe(
+      'journeycast: --set channels.callCentre.agents=1e400: expected a finite number, got 1e400\n',
+    );
+    expect(decimal.code).toBe(2);
+    expect(decimal.stderr).toMatch(
+      /^journeycast: --set channels\.callCentre\.agents=2\.50: model\.channels\.callCentre\.agents: expected a whole number .*, got 2\.5\n$/,
+    );
+  });
+
   it('refuses an invalid scenario with its problems and exit status 2', async () => {
     const bad = writeScenario('bad-run.json', (s) => {
       s.model.population.segmentMix.everyday = 0.6;

@@ -1,5 +1,6 @@
 /** Reading scenario files and writing outputs, with errors as one line each. */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIBRARY_IDS } from '../library.ts';
 import { parseScenarioText } from '../parseScenarioText.ts';
@@ -78,6 +79,35 @@ export function readScenarioFile(argument: string): LoadedScenario {
     hash: result.hash,
     ...(result.migratedFrom !== undefined ? { migratedFrom: result.migratedFrom } : {}),
   };
+}
+
+/**
+ * Fails at once, before any simulation, when `--out FILE` could not be written at the end: its
+ * directory missing or not a directory, FILE a directory, no permission to write.
+ */
+export function checkOutputPath(out: unknown): void {
+  if (out === undefined) return;
+  const file = String(out);
+  const dir = dirname(resolve(file));
+  const fail = (why: string) => {
+    throw new CliError(`--out ${file}: ${why}`);
+  };
+  try {
+    if (!statSync(dir).isDirectory()) fail(`${dir} is not a directory`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as { code?: string }).code;
+    fail(
+      code === 'ENOENT' ? `no such directory ${dir}` : `cannot write (${code ?? String(error)})`,
+    );
+  }
+  const exists = existsSync(file);
+  if (exists && statSync(file).isDirectory()) fail('is a directory, not a file');
+  try {
+    accessSync(exists ? file : dir, constants.W_OK);
+  } catch {
+    fail(`cannot write (permission denied on ${exists ? file : dir})`);
+  }
 }
 
 /** Writes a command's output to a file (`--out`) or stdout. */

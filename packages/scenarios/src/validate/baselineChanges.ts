@@ -19,7 +19,8 @@ export interface BaselineChange {
 
 /**
  * The value of `PATH=VALUE` text: JSON (`32`, `0.8`, `"text"`, `true`, `null`) or a bare quality
- * level (`excellent`). Throws with the reason otherwise.
+ * level (`excellent`). Throws with the reason otherwise, also for a number too large to be finite
+ * (`1e400`).
  */
 export function parseChangeValue(text: string): unknown {
   let value: unknown;
@@ -33,6 +34,10 @@ export function parseChangeValue(text: string): unknown {
   }
   if (typeof value === 'object' && value !== null) {
     throw new Error(`expected a number, text, true, false or null, got ${describeValue(value)}`);
+  }
+  // JSON reads 1e400 as Infinity, which no model value may be (and JSON cannot write back).
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new Error(`expected a finite number, got ${text}`);
   }
   return value;
 }

@@ -3,7 +3,7 @@ import { compareTable, tableRecords, toCsv, toMarkdown } from '../../report/tabl
 import { parseCommand } from '../args.ts';
 import { CliError, EXIT } from '../cliError.ts';
 import { Runner } from '../execute.ts';
-import { writeOutput } from '../files.ts';
+import { checkOutputPath, writeOutput } from '../files.ts';
 import { formatOption, prepareRun, RUN_FLAGS, RUN_FLAGS_HELP } from './shared.ts';
 
 export const COMPARE_HELP = `Usage: journeycast compare <file> [options]
@@ -22,6 +22,7 @@ Example:
 
 export async function compareCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand('compare', argv, RUN_FLAGS);
+  checkOutputPath(parsed.values.out);
   const format = formatOption('compare', parsed.values.format, ['md', 'csv', 'json']);
   const prepared = prepareRun('compare', parsed);
   if (prepared.plan.variants.length < 2) {

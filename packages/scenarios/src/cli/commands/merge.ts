@@ -17,7 +17,7 @@ import { shardOf, shardText } from '../../scale/shards.ts';
 import { formatScenarioError } from '../../validate/errors.ts';
 import { parseCommand } from '../args.ts';
 import { CliError, EXIT } from '../cliError.ts';
-import { writeOutput, type LoadedScenario } from '../files.ts';
+import { checkOutputPath, writeOutput, type LoadedScenario } from '../files.ts';
 import {
   decodeSummary,
   readPart,
@@ -221,6 +221,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
   if (files.length === 0) {
     throw new CliError('merge: expected part files, got none (e.g. journeycast merge part-*.json)');
   }
+  checkOutputPath(parsed.values.out);
   const parts: LoadedPart[] = files.map((file) => ({ file, part: readPart(file) }));
   checkTogether(parts);
   // Sorted by shard: nothing below depends on the order the files were given in.

@@ -5,7 +5,7 @@ import { parseShard, shardText, unitsOfShard, type Shard } from '../../scale/sha
 import { parseCommand, type Parsed } from '../args.ts';
 import { CliError, EXIT } from '../cliError.ts';
 import { Runner } from '../execute.ts';
-import { writeOutput } from '../files.ts';
+import { checkOutputPath, writeOutput } from '../files.ts';
 import {
   encodeSummary,
   PART_FORMAT,
@@ -87,6 +87,7 @@ export function shardOption(
 
 export async function runCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand('run', argv, { ...RUN_FLAGS, shard: { type: 'string' } });
+  checkOutputPath(parsed.values.out);
   const sharded = shardOption('run', parsed.values);
   if (sharded !== undefined) return runShard(parsed, sharded.shard, sharded.out);
   const format = formatOption('run', parsed.values.format, ['json', 'csv', 'md']) as RunFormat;

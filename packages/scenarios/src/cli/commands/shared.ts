@@ -51,17 +51,32 @@ export interface PreparedRun {
   changes: BaselineChange[];
 }
 
+/**
+ * The text each change was given as (`--set PATH=VALUE`), so messages echo what was typed (2.50,
+ * 1e3) rather than the value read back (2.5, 1000). Changes from part files have none.
+ */
+const typedText = new WeakMap<BaselineChange, string>();
+
 /** `PATH=VALUE` → a change, or a usage error naming the flag. */
 export function parseSet(raw: string): BaselineChange {
   const at = raw.indexOf('=');
   if (at <= 0)
     throw new CliError(`--set ${raw}: expected PATH=VALUE, e.g. channels.callCentre.agents=32`);
   const path = raw.slice(0, at).trim();
+  let change: BaselineChange;
   try {
-    return { path, value: parseChangeValue(raw.slice(at + 1).trim()) };
+    change = { path, value: parseChangeValue(raw.slice(at + 1).trim()) };
   } catch (error) {
     throw new CliError(`--set ${raw}: ${(error as Error).message}`);
   }
+  typedText.set(change, raw);
+  return change;
+}
+
+/** `--set PATH=VALUE` as the change was typed (or written back from its value). */
+function setFlag(change: BaselineChange): string {
+  const value = change.value;
+  return `--set ${typedText.get(change) ?? `${change.path}=${typeof value === 'string' ? value : JSON.stringify(value)}`}`;
 }
 
 /** What a run asks for, once its flags are read (or a part file's options, for `merge`). */
@@ -122,10 +137,7 @@ export function applySetChanges(scenario: Scenario, changes: BaselineChange[]): 
   // Each problem under the --set it comes from (by path), else under all of them.
   const lines = changed.errors.map((e) => {
     const from = changes.find((c) => e.path === c.path || e.path.startsWith(`model.${c.path}`));
-    const flag =
-      from !== undefined
-        ? `--set ${from.path}=${typeof from.value === 'string' ? from.value : JSON.stringify(from.value)}`
-        : '--set';
+    const flag = from !== undefined ? setFlag(from) : '--set';
     return `${flag}: ${formatScenarioError(e)}`;
   });
   throw new CliError(

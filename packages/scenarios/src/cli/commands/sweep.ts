@@ -27,7 +27,7 @@ import type { BaselineChange } from '../../validate/baselineChanges.ts';
 import { didYouMean } from '../../validate/describe.ts';
 import { integerOption, parseCommand } from '../args.ts';
 import { CliError, EXIT } from '../cliError.ts';
-import { readScenarioFile, writeOutput, type LoadedScenario } from '../files.ts';
+import { checkOutputPath, readScenarioFile, writeOutput, type LoadedScenario } from '../files.ts';
 import {
   encodeSummary,
   PART_FORMAT,
@@ -209,6 +209,7 @@ function finiteOption(name: string, value: unknown): number {
 export async function sweepCommand(argv: string[]): Promise<number> {
   const parsed = parseCommand('sweep', argv, SWEEP_FLAGS);
   const { values } = parsed;
+  checkOutputPath(values.out);
   const sharded = shardOption('sweep', values);
   const format = formatOption('sweep', values.format, ['md', 'csv', 'json']) as SweepFormat;
   const file = scenarioFileArgument('sweep', parsed.positionals);
