@@ -5,12 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../replay/snapshot.ts';
-import { DEFAULT_FILE, hasStackTrace, journeycast } from './testCli.ts';
+import { DEFAULT_FILE, hasStackTrace, journeycast as spawnCli, PACKAGE_DIR } from './testCli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journeycast-replay-'));
 const scenarioFile = join(dir, 'default.json');
 const snapshotFile = join(dir, 'default.expected.json');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// The replay cache of these tests lives here, never in the package's node_modules.
+const cacheDir = mkdtempSync(join(tmpdir(), 'journeycast-replay-cache-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+const journeycast = (args: string[], cache = cacheDir) =>
+  spawnCli(args, PACKAGE_DIR, { JOURNEYCAST_CACHE_DIR: cache });
 
 const scenario = JSON.parse(readFileSync(DEFAULT_FILE, 'utf8'));
 scenario.run = { seed: 7, replications: 4, agents: 300, queueDaysPerMonth: 1 };
@@ -31,7 +38,7 @@ describe('journeycast replay', () => {
     const recorded = await journeycast(['replay', dir, '--update', '--workers', '0']);
     expect(recorded.code, recorded.stderr).toBe(0);
     expect(recorded.stdout).toMatch(
-      /\| default \| sha256:[0-9a-f]{16} \| 4 \| \d+ recorded \| 1\/1 hold \| [\d.]+ s \| recorded \|/,
+      /\| default \| sha256:[0-9a-f]{16} \| 4 \| \d+ recorded \| 1\/1 hold \| recorded \|/,
     );
   });
 
@@ -49,12 +56,81 @@ describe('journeycast replay', () => {
     expect(readFileSync(scenarioFile, 'utf8')).toBe(scenarioText);
   });
 
-  it('passes when nothing moved, whatever the number of workers', async () => {
-    const r = await journeycast(['replay', dir, '--workers', '2']);
-    expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(
-      /\| default \| sha256:[0-9a-f]{16} \| 4 \| (\d+)\/\1 same \| 1\/1 hold \| [\d.]+ s \| ok \|/,
+  it('passes when nothing moved, whatever the number of workers, with the same report each time', async () => {
+    const [two, none] = await Promise.all([
+      journeycast(['replay', dir, '--workers', '2', '--no-cache']),
+      journeycast(['replay', dir, '--workers', '0', '--no-cache']),
+    ]);
+    expect(two.code, two.stdout + two.stderr).toBe(0);
+    expect(two.stdout).toMatch(
+      /\| default \| sha256:[0-9a-f]{16} \| 4 \| (\d+)\/\1 same \| 1\/1 hold \| ok \|/,
     );
+    // No wall-clock time on stdout (it is on stderr): two replays print the same bytes.
+    expect(none.stdout).toBe(two.stdout);
+    expect(two.stdout).not.toMatch(/\d s\b|Time/);
+    expect(two.stderr).toMatch(
+      /^journeycast: default: 4 replications × 3 variants × 300 agents in [\d.]+ s/,
+    );
+  });
+
+  it('does not run again what passed before unchanged; a changed scenario, snapshot or --no-cache runs', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'journeycast-replay-cache-'));
+    const other = join(dir, 'other.json');
+    try {
+      // A second scenario beside the first: editing one must re-run that one only.
+      writeFileSync(other, JSON.stringify({ ...scenario, id: 'other' }, null, 2));
+      const recorded = await journeycast(['replay', other, '--update', '--workers', '0'], cache);
+      expect(recorded.code, recorded.stderr).toBe(0);
+      const ran = /^journeycast: (\S+): \d+ replications × /gm;
+      const skipped =
+        /^journeycast: (\S+): passed before with this scenario, snapshot and code; not run again/gm;
+      const names = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
+
+      const first = await journeycast(['replay', dir, '--workers', '0'], cache);
+      expect(first.code, first.stderr).toBe(0);
+      // `other` passed under --update already; `default` runs once.
+      expect(names(first.stderr, ran)).toEqual(['default']);
+      expect(names(first.stderr, skipped)).toEqual(['other']);
+
+      const second = await journeycast(['replay', dir, '--workers', '0'], cache);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe(first.stdout);
+      expect(names(second.stderr, ran)).toEqual([]);
+      expect(names(second.stderr, skipped)).toEqual(['default', 'other']);
+
+      // An expectation changed in one file: that file runs, the other does not.
+      const changed = structuredClone(scenario);
+      changed.expect[0].because = 'revenue is positive, still';
+      writeFileSync(scenarioFile, JSON.stringify(changed, null, 2));
+      const edited = await journeycast(['replay', dir, '--workers', '0'], cache);
+      expect(names(edited.stderr, ran)).toEqual(['default']);
+      expect(names(edited.stderr, skipped)).toEqual(['other']);
+      // (Its hash moved away from its snapshot's, so it fails, which is never cached.)
+      expect(edited.code).toBe(1);
+      writeFileSync(scenarioFile, scenarioText);
+
+      // A snapshot changed by hand runs, and fails.
+      const original = readFileSync(snapshotFile, 'utf8');
+      try {
+        const snapshot = JSON.parse(original) as Snapshot;
+        snapshot.figures.betterApp!['totals.revenue.mean']!.value! += 1;
+        writeFileSync(snapshotFile, JSON.stringify(snapshot, null, 2));
+        const tampered = await journeycast(['replay', scenarioFile, '--workers', '0'], cache);
+        expect(tampered.code).toBe(1);
+        expect(names(tampered.stderr, ran)).toEqual(['default']);
+      } finally {
+        writeFileSync(snapshotFile, original);
+      }
+
+      const forced = await journeycast(['replay', dir, '--workers', '0', '--no-cache'], cache);
+      expect(forced.code).toBe(0);
+      expect(names(forced.stderr, ran)).toEqual(['default', 'other']);
+      expect(forced.stdout).toBe(first.stdout);
+    } finally {
+      rmSync(other, { force: true });
+      rmSync(join(dir, 'other.expected.json'), { force: true });
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('fails when a recorded figure differs: says which, by how much, and by how many standard errors', async () => {

@@ -13,9 +13,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function journeycast(args: string[], cwd = PACKAGE_DIR): Promise<CliRun> {
+export function journeycast(
+  args: string[],
+  cwd = PACKAGE_DIR,
+  extraEnv: Record<string, string> = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env };
+    const env = { ...process.env, ...extraEnv };
     delete env.JOURNEYCAST_DEBUG;
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,

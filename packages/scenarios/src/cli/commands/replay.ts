@@ -21,6 +21,7 @@ import { integerOption, parseCommand } from '../args.ts';
 import { CliError, EXIT } from '../cliError.ts';
 import { defaultWorkers, Runner } from '../execute.ts';
 import { readScenarioFile } from '../files.ts';
+import { readCached, replayCacheDir, replayKey, writeCached } from '../replayCache.ts';
 
 export const LIBRARY_DIR = fileURLToPath(new URL('../../../library', import.meta.url));
 
@@ -32,11 +33,17 @@ and checks
     standard errors, the scenario hash and the engine version. The engine is deterministic, so any
     difference fails, with the figure, how much it moved and by how many standard errors;
   - its "expect" assertions.
-Prints a Markdown report. Exit status: 0 all pass, 1 a figure moved or an expectation failed,
-2 a file is invalid.
+Prints a Markdown report on stdout (the same bytes from run to run; timings go to stderr).
+Exit status: 0 all pass, 1 a figure moved or an expectation failed, 2 a file is invalid.
+
+A scenario that passed before with the same canonical scenario, snapshot bytes, engine version
+and engine and CLI sources is not run again: its recorded outcome is printed (stderr says so).
+The cache is node_modules/.cache/journeycast/replay under the nearest package directory
+(JOURNEYCAST_CACHE_DIR sets another); a fresh clone has none and runs everything.
 
 Options:
   --update      rewrite the snapshots from this run (never the expectations)
+  --no-cache    run every scenario, even one that passed before unchanged
   --workers N   worker threads (default: one per core; 0 = run in this thread)
 `;
 
@@ -67,7 +74,6 @@ interface Outcome {
   id: string;
   hash: string;
   replications: number;
-  seconds: number;
   figures: number;
   stamp: string[];
   changes: FigureChange[];
@@ -105,6 +111,14 @@ function failed(o: Outcome): boolean {
   );
 }
 
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function readSnapshot(path: string): Snapshot | string {
   let text: string;
   try {
@@ -128,8 +142,10 @@ export async function replayCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('replay', argv, {
     update: { type: 'boolean' },
     workers: { type: 'string' },
+    'no-cache': { type: 'boolean' },
   });
   const update = values.update === true;
+  const cache = values['no-cache'] === true ? undefined : replayCacheDir();
   const workers = integerOption('workers', values.workers, 0, 256) ?? defaultWorkers();
   const files = scenarioFiles(positionals.length > 0 ? positionals : [LIBRARY_DIR]);
 
@@ -159,15 +175,28 @@ export async function replayCommand(argv: string[]): Promise<number> {
       }
       seen.set(snapshotPath, file);
 
+      // Passed before with this scenario, snapshot and code: the same run would pass again.
+      const snapshotBytes = readBytes(snapshotPath);
+      if (!update && cache !== undefined) {
+        const cached = readCached<Outcome>(cache, replayKey(scenario, snapshotBytes));
+        if (cached !== undefined) {
+          process.stderr.write(
+            `journeycast: ${scenario.id}: passed before with this scenario, snapshot and code; not run again (cache ${cache}; --no-cache runs it)\n`,
+          );
+          outcomes.push(cached);
+          continue;
+        }
+      }
+
       const plan = planFromScenario(scenario);
-      const { result, seconds } = await runner.run(plan, scenario.id);
+      // The runner writes the timing on stderr: the report on stdout is the same bytes every run.
+      const { result } = await runner.run(plan, scenario.id);
       const actual = snapshotOf(scenario, hash, result, plan.agents);
       const expectations = checkExpectations(scenario, result);
       const outcome: Outcome = {
         id: scenario.id,
         hash,
         replications: result.replications,
-        seconds,
         figures: Object.values(actual.figures).reduce((n, f) => n + Object.keys(f).length, 0),
         stamp: [],
         changes: [],
@@ -196,6 +225,13 @@ export async function replayCommand(argv: string[]): Promise<number> {
         outcome.changes = comparison.changes;
       }
       outcomes.push(outcome);
+      if (cache !== undefined && !failed(outcome)) {
+        // What a replay without --update would print now, under the snapshot now on disk.
+        const snapshot = update
+          ? Buffer.from(`${JSON.stringify(actual, null, 2)}\n`)
+          : snapshotBytes;
+        writeCached(cache, replayKey(scenario, snapshot), { ...outcome, updated: false });
+      }
     }
   } finally {
     await runner.close();
@@ -240,14 +276,13 @@ function report(outcomes: Outcome[], update: boolean): string {
   ];
   out.push(
     table(
-      ['Scenario', 'Hash', 'Replications', 'Figures', 'Expectations', 'Time', 'Result'],
+      ['Scenario', 'Hash', 'Replications', 'Figures', 'Expectations', 'Result'],
       outcomes.map((o) => [
         o.id,
         o.hash,
         String(o.replications),
         update ? `${o.figures} recorded` : `${o.figures - o.changes.length}/${o.figures} same`,
         `${o.expectations.filter((e) => e.ok).length}/${o.expectations.length} hold`,
-        `${o.seconds.toFixed(1)} s`,
         status(o, update),
       ]),
     ),
