@@ -21,14 +21,8 @@ import { adjustOdds } from './adjustOdds.ts';
  * crossSellProbability({ ...retail, earlyLifeCrossSellMultiplier: 2 }, behaviour, 7, 1, 0); // => 2 × retail.crossSellMonthly
  */
 export function crossSellProbability(
-  segment: Pick<
-    SegmentSpec,
-    | 'crossSellMonthly'
-    | 'baselineSatisfaction'
-    | 'maxProducts'
-    | 'earlyLifeMonths'
-    | 'earlyLifeCrossSellMultiplier'
-  >,
+  segment: Pick<SegmentSpec, 'crossSellMonthly' | 'baselineSatisfaction' | 'maxProducts'> &
+    Partial<Pick<SegmentSpec, 'earlyLifeMonths' | 'earlyLifeCrossSellMultiplier'>>,
   behaviour: Pick<BehaviourSpec, 'crossSellSatisfactionSensitivity'>,
   satisfaction: number,
   productsHeld: number,
@@ -36,7 +30,8 @@ export function crossSellProbability(
 ): number {
   if (productsHeld >= segment.maxProducts) return 0;
   let base = segment.crossSellMonthly;
-  if (tenureMonths < segment.earlyLifeMonths) base *= segment.earlyLifeCrossSellMultiplier ?? 1;
+  if (tenureMonths < (segment.earlyLifeMonths ?? 0))
+    base *= segment.earlyLifeCrossSellMultiplier ?? 1;
   if (base >= 1) return 1;
   return adjustOdds(
     base,

@@ -16,16 +16,15 @@ import { adjustOdds } from './adjustOdds.ts';
  * referralProbability(retail, behaviour, 7); // => retail.referralMonthly at baseline 7
  */
 export function referralProbability(
-  segment: Pick<
-    SegmentSpec,
-    'referralMonthly' | 'baselineSatisfaction' | 'earlyLifeMonths' | 'earlyLifeReferralMultiplier'
-  >,
+  segment: Pick<SegmentSpec, 'referralMonthly' | 'baselineSatisfaction'> &
+    Partial<Pick<SegmentSpec, 'earlyLifeMonths' | 'earlyLifeReferralMultiplier'>>,
   behaviour: Pick<BehaviourSpec, 'referralSatisfactionSensitivity'>,
   satisfaction: number,
   tenureMonths = Infinity,
 ): number {
   let base = segment.referralMonthly;
-  if (tenureMonths < segment.earlyLifeMonths) base *= segment.earlyLifeReferralMultiplier ?? 1;
+  if (tenureMonths < (segment.earlyLifeMonths ?? 0))
+    base *= segment.earlyLifeReferralMultiplier ?? 1;
   if (base >= 1) return 1;
   return adjustOdds(
     base,

@@ -20,6 +20,14 @@ export interface ModelProblem {
 /** Tolerance for shares: a mix may be written with rounded decimals (0.333 + 0.333 + 0.334). */
 export const SHARE_TOLERANCE = 1e-6;
 
+/**
+ * The total of a share map (segment mix, channel shares): the sum of its values, read from own keys
+ * only. A valid mix totals 1 within SHARE_TOLERANCE (1e-6), so 0.333 + 0.333 + 0.334 passes.
+ * Shares are unitless, in [0, 1].
+ *
+ * @example
+ * sumShares({ everyday: 0.6, premier: 0.4 }); // => 1
+ */
 export function sumShares(shares: Record<string, number>): number {
   let total = 0;
   for (const key of Object.keys(shares)) total += shares[key] ?? 0;

@@ -22,6 +22,7 @@ import {
   resolutionProbability,
   selfServiceFirstProbability,
   selfServiceOutcomes,
+  staffingCost,
   touchpointContactProbability,
   touchpointQuality,
   type ModelSpec,
@@ -259,7 +260,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
         openDaysPerMonth: c.openDaysPerMonth,
         expectedWaitMinutes: c.expectedWaitMinutes,
         costPerHandledMinute: c.costPerHandledMinute,
-        staffingCostPerMonth: paid * c.costPerAgentHour,
+        staffingCostPerMonth: staffingCost(paid, c.costPerAgentHour),
         paidHoursPerMonth: paid,
       });
     } else {

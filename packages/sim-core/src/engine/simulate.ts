@@ -8,6 +8,12 @@
  * call only small module-level functions, and allocate nothing: every buffer lives in `Scratch`
  * and is reused across months, replications and variants.
  */
+import {
+  digitalCost as digitalCostOf,
+  handlingCost as handlingCostOf,
+  monthlyCashFlow,
+  productRevenue,
+} from '@journeycast/models';
 import { categorical, inverseStandardNormal, poisson } from '../random/distributions.ts';
 import {
   agentHash,
@@ -516,7 +522,7 @@ export function simulateReplication(
       put(row + C.delayed, m, st[Q.delayed]! * factor);
       put(row + C.handledMinutes, m, st[Q.busyMinutes]! * factor);
       put(row + C.paidHours, m, channel.paidHoursPerMonth);
-      const handling = st[Q.busyMinutes]! * factor * channel.costPerHandledMinute;
+      const handling = handlingCostOf(st[Q.busyMinutes]! * factor, channel.costPerHandledMinute);
       put(row + C.cost, m, channel.staffingCostPerMonth + handling);
       staffingCost += channel.staffingCostPerMonth;
       handlingCost += handling;
@@ -552,7 +558,7 @@ export function simulateReplication(
     let digitalCost = 0;
     for (let k = 0; k < model.selfService.length; k++) {
       const ss = model.selfService[k]!;
-      const cost = ssAttempts[k]! * scale * ss.costPerContact;
+      const cost = digitalCostOf(ssAttempts[k]! * scale, ss.costPerContact);
       digitalCost += cost;
       const row = channelBase + ss.channelIndex * CHANNEL_METRICS.length;
       put(row + C.contacts, m, ssAttempts[k]! * scale);
@@ -569,8 +575,15 @@ export function simulateReplication(
     }
     const activeEnd = b[B_ACTIVE]!;
     const revenue = b[B_REVENUE]! * scale;
-    const costToServe = staffingCost + handlingCost + digitalCost;
-    const investment = model.investment[m]!;
+    // The month's money for the whole population (models/economics/monthlyCashFlow).
+    const cash = monthlyCashFlow({
+      revenue,
+      staffingCost,
+      handlingCost,
+      digitalCost,
+      acquisitionSpend,
+      investment: model.investment[m]!,
+    });
     const g = (metric: keyof typeof G, value: number) => put(G[metric], m, value);
     g('activeCustomers', activeEnd * scale);
     g('acquired', acquiredAgents * scale);
@@ -585,10 +598,10 @@ export function simulateReplication(
     g('staffingCost', staffingCost);
     g('handlingCost', handlingCost);
     g('digitalCost', digitalCost);
-    g('costToServe', costToServe);
+    g('costToServe', cash.costToServe);
     g('acquisitionSpend', acquisitionSpend);
-    g('investment', investment);
-    g('netCashFlow', revenue - costToServe - acquisitionSpend - investment);
+    g('investment', cash.investment);
+    g('netCashFlow', cash.netCashFlow);
     g('needs', counts[N_NEEDS]! * scale);
     g('repeatContacts', counts[N_REPEATS]! * scale);
     g('selfServiceAttempts', counts[N_SS_ATTEMPTS]! * scale);
@@ -856,7 +869,7 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     const h = monthHash[i]!;
     const tenure = month - arrival[i]!;
     const held = products[i]!;
-    const earned = held * margin[seg]!;
+    const earned = productRevenue(held, margin[seg]!);
     revenueAgents += earned;
     sourceRevenue[src] = sourceRevenue[src]! + earned;
     const open = openNeeds[i]! !== 0 ? 1 : 0;

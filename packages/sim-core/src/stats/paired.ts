@@ -49,11 +49,15 @@ export function terminalValueOf(
   }
   const monthlyChurn = exposed > 0 ? Math.min(1, churnedSum / exposed) : 0;
   const customersLastMonth = active[H - 1]! + churned[H - 1]!;
-  const margin =
+  // All of cost-to-serve, staffing included (not netValuePerCustomer's variable cost only): the
+  // perpetuity carries the last year's churn forward, and that churn is what the rostered agents
+  // deliver, so the value of keeping customers past the horizon comes with the cost of the staff
+  // who keep them (a variant that adds agents would otherwise bank their retention for free).
+  const netValue =
     customersLastMonth > 0 ? (revenue[H - 1]! - costToServe[H - 1]!) / customersLastMonth : 0;
   return terminalValue({
     activeCustomers: activeEnd,
-    monthlyMarginPerCustomer: margin,
+    monthlyNetValuePerCustomer: netValue,
     monthlyChurn,
     annualDiscountRate: model.annualDiscountRate,
     horizonMonths: H,

@@ -173,6 +173,7 @@ export const TOTALS = [
   'activeCustomersEnd',
   'retention12m',
   'acquired',
+  'lostConversions',
   'churned',
   'crossSells',
   'referred',
@@ -309,6 +310,7 @@ function totalsOf(
     activeCustomersEnd: row('activeCustomers')[H - 1]!,
     retention12m: 1 - ratio(churned12, initial + acquired12),
     acquired: total('acquired'),
+    lostConversions: total('lostConversions'),
     churned: total('churned'),
     crossSells: total('crossSells'),
     referred: total('referred'),
@@ -563,6 +565,11 @@ export function summarize(
         investment: monthly.investment,
       },
       annualDiscountRate: model.annualDiscountRate,
+      // With a terminal value, the table's last row carries it (the mean over replications, as
+      // the rows are means), so cumulative discounted + discounted terminal value = the NPV.
+      ...(model.terminalValue && n > 0
+        ? { terminalValue: sum(summaries.map((x) => terminalValueOf(model, x, layout))) / n }
+        : {}),
     });
 
     const result: VariantResult = {
