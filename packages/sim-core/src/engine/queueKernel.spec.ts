@@ -127,6 +127,16 @@ describe('hourly staffing', () => {
     }
   });
 
+  it('a line nobody staffs all day is closed: without patience the caller is told at once', () => {
+    const { callers, stats } = simulate(day([30, 30], [0, 0]));
+    expect(callers.length).toBeGreaterThan(20);
+    for (const c of callers) {
+      expect(c.abandoned).toBe(1);
+      expect(c.wait).toBe(0);
+    }
+    expect(stats[Q.abandoned]).toBe(callers.length);
+  });
+
   it('no agent takes a call while off duty, and no more calls run at once than agents on duty', () => {
     const agentsByHour = [3, 6, 2, 0, 5, 1];
     const { callers } = simulate(day([40, 70, 30, 20, 60, 30], agentsByHour, { seed: 9 }));

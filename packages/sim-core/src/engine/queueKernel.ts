@@ -438,8 +438,9 @@ export function simulateQueueDay(
         // No agent comes on duty again today: the caller is never answered. They hang up when
         // their patience runs out, or at the latest when the line closes (never "after 0 minutes":
         // that would understate the wait and P(wait) of a roster that leaves the last hours empty).
+        // A line nobody staffs all day is closed: without patience, the caller is told at once.
         abandoned = 1;
-        const untilClose = closeMinute - t;
+        const untilClose = maxAgents === 0 && !hasPatience ? 0 : closeMinute - t;
         wait = patience < untilClose ? patience : untilClose;
       } else if (wait > patience) {
         abandoned = 1;
