@@ -163,7 +163,7 @@ describe('journeycast replay', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('### default: expectations that failed');
       expect(r.stdout).toMatch(
-        /\| expect\[0\] \| betterApp \| totals\.revenue\.mean \| [\d.e+]+ \| ≥ 1000000000000000 \| revenue is positive \|/,
+        /\| expect\[0\] \| betterApp \| totals\.revenue\.mean \| [\d.e+]+ \| [\d.e+]+ \| ≥ 1000000000000000 \| revenue is positive \|/,
       );
       // The file changed, so its hash no longer matches the snapshot's either.
       expect(r.stdout).toContain('- the scenario changed since its snapshot (hash sha256:');
@@ -175,6 +175,51 @@ describe('journeycast replay', () => {
     } finally {
       writeFileSync(scenarioFile, scenarioText);
       await journeycast(['replay', dir, '--update', '--workers', '0']);
+    }
+  });
+
+  it('checks one variant against another with the standard error of the paired difference', async () => {
+    const compared = mkdtempSync(join(tmpdir(), 'journeycast-replay-compare-'));
+    try {
+      const file = join(compared, 'default.json');
+      const withComparisons = structuredClone(scenario);
+      withComparisons.expect = [
+        {
+          variant: 'betterApp',
+          metric: 'vsBaseline.npv.mean',
+          compareTo: 'moreAgents',
+          min: 0,
+          marginSe: 2,
+          because: 'the app is worth more than the agents',
+        },
+        { variant: 'moreAgents', metric: 'vsBaseline.npv.mean', compareTo: 'betterApp', min: 0 },
+      ];
+      writeFileSync(file, JSON.stringify(withComparisons, null, 2));
+      const r = await journeycast(['replay', file, '--update', '--workers', '0']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('### default: variants compared');
+      const row = (i: number) =>
+        r.stdout
+          .split('\n')
+          .find((line) => line.startsWith(`| expect[${i}] | `) && line.includes('(paired)'));
+      expect(row(0)).toMatch(
+        /^\| expect\[0\] \| betterApp \(-?[\d.e+]+\) \| moreAgents \(-?[\d.e+]+\) \| vsBaseline\.npv\.mean \| \+[\d.e+]+ \| [\d.e+]+ \(paired\) \| [\d.]+ SE \| ≥ 0 by 2 SE \| holds \|$/,
+      );
+      expect(row(1)).toMatch(
+        /\| −[\d.e+]+ \| [\d.e+]+ \(paired\) \| −[\d.]+ SE \| ≥ 0 \| \*\*FAILED\*\* \|$/,
+      );
+      expect(r.stdout).toContain('### default: expectations that failed');
+      expect(r.stdout).toMatch(
+        /\| expect\[1\] \| moreAgents − betterApp \| vsBaseline\.npv\.mean \| -[\d.e+]+ \| /,
+      );
+      expect(r.stderr).toContain('1 expectation failed');
+      // The compared variant's figure is recorded in the snapshot too, so a move shows there.
+      const snapshot = JSON.parse(
+        readFileSync(join(compared, 'default.expected.json'), 'utf8'),
+      ) as Snapshot;
+      expect(snapshot.figures.moreAgents!['vsBaseline.npv.mean']).toBeDefined();
+    } finally {
+      rmSync(compared, { recursive: true, force: true });
     }
   });
 

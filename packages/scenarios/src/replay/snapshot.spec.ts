@@ -116,5 +116,103 @@ describe('checkExpectations', () => {
     ]);
     expect(expectedRange({ variant: 'v', metric: 'm', min: -1, max: 1 })).toBe('between -1 and 1');
     expect(expectedRange({ variant: 'v', metric: 'm', max: 0 })).toBe('≤ 0');
+    expect(expectedRange({ variant: 'v', metric: 'm', min: 0, marginSe: 2 })).toBe('≥ 0 by 2 SE');
+  });
+
+  describe('variant against variant (compareTo)', () => {
+    const stat = (mean: number, se: number) => ({ mean, se });
+    // Incremental NPV per replication: b beats a by 10 in every replication give or take 1, while
+    // each side alone varies by ±100 (common random numbers: the noise is shared).
+    const a = [100, 300, -100, 200, 0];
+    const b = [111, 309, -91, 211, 9];
+    const compared = {
+      replications: 5,
+      variants: {
+        baseline: { totals: { revenue: stat(1000, 8) } },
+        a: {
+          totals: { revenue: stat(1040, 8) },
+          vsBaseline: {
+            npv: stat(100, 70.7),
+            npvSamples: a,
+            pNpvPositive: 0.6,
+            deltas: { revenue: stat(40, 2) },
+          },
+        },
+        b: {
+          totals: { revenue: stat(1050, 8) },
+          vsBaseline: {
+            npv: stat(109.8, 70.7),
+            npvSamples: b,
+            pNpvPositive: 0.8,
+            deltas: { revenue: stat(50, 2) },
+          },
+        },
+      },
+    } as unknown as RunResult;
+
+    it('bounds the difference, with the paired standard error of incremental NPV', () => {
+      const [npv] = checkExpectations(
+        scenario([
+          { variant: 'b', metric: 'vsBaseline.npv.mean', compareTo: 'a', min: 0, marginSe: 2 },
+        ]),
+        compared,
+      );
+      expect(npv!.value).toBeCloseTo(9.8, 12);
+      expect(npv!.sides).toEqual({ variant: 109.8, compareTo: 100 });
+      // Differences 11, 9, 9, 11, 9: a paired SE of 0.49, where each side alone varies by ±100.
+      const d = b.map((x, r) => x - a[r]!);
+      const mean = d.reduce((t, x) => t + x) / 5;
+      const se = Math.sqrt(d.reduce((t, x) => t + (x - mean) ** 2, 0) / 4 / 5);
+      expect(npv!.seKind).toBe('paired');
+      expect(npv!.se).toBeCloseTo(se, 12);
+      expect(npv!.clearance).toBeCloseTo(9.8 / se, 9);
+      expect(npv!.ok).toBe(true);
+    });
+
+    it('falls back to the unpaired √(se₁² + se₂²), and a margin it does not clear fails', () => {
+      const [revenue, shares, margin] = checkExpectations(
+        scenario([
+          { variant: 'b', metric: 'totals.revenue.mean', compareTo: 'a', min: 0 },
+          { variant: 'b', metric: 'vsBaseline.pNpvPositive', compareTo: 'a', min: 0 },
+          { variant: 'b', metric: 'totals.revenue.mean', compareTo: 'a', min: 0, marginSe: 1 },
+        ]),
+        compared,
+      );
+      expect([revenue!.value, revenue!.seKind, revenue!.se]).toEqual([
+        10,
+        'unpaired',
+        Math.sqrt(128),
+      ]);
+      expect(revenue!.ok).toBe(true);
+      const binomial = (p: number) => (p * (1 - p)) / 5;
+      expect(shares!.se).toBeCloseTo(Math.sqrt(binomial(0.6) + binomial(0.8)), 12);
+      // 10 / 11.3 = 0.88 SE above 0: inside the bound, but not by 1 SE.
+      expect(margin!.clearance).toBeCloseTo(10 / Math.sqrt(128), 12);
+      expect(margin!.ok).toBe(false);
+    });
+
+    it("against the baseline, a total's difference is paired through the variant's deltas", () => {
+      const [up, down] = checkExpectations(
+        scenario([
+          {
+            variant: 'b',
+            metric: 'totals.revenue.mean',
+            compareTo: 'baseline',
+            min: 45,
+            marginSe: 2,
+          },
+          { variant: 'baseline', metric: 'totals.revenue.mean', compareTo: 'b', max: -45 },
+        ]),
+        compared,
+      );
+      expect([up!.value, up!.se, up!.seKind, up!.clearance, up!.ok]).toEqual([
+        50,
+        2,
+        'paired',
+        2.5,
+        true,
+      ]);
+      expect([down!.value, down!.se, down!.seKind]).toEqual([-50, 2, 'paired']);
+    });
   });
 });

@@ -125,8 +125,10 @@ export function snapshotMetrics(
     for (const name of names) metrics.push(`channels.${id}.${name}.mean`);
   }
   if (result.vsBaseline !== undefined) metrics.push(...PAIRED_FIGURES);
-  for (const e of expectations)
-    if (e.variant === result.id && !metrics.includes(e.metric)) metrics.push(e.metric);
+  for (const e of expectations) {
+    const names = e.variant === result.id || e.compareTo === result.id;
+    if (names && !metrics.includes(e.metric)) metrics.push(e.metric);
+  }
   return metrics;
 }
 
@@ -241,26 +243,135 @@ export function compareSnapshots(expected: Snapshot, actual: Snapshot): Snapshot
 export interface ExpectationOutcome {
   index: number;
   expectation: Expectation;
+  /** The metric, or with compareTo the difference metric(variant) − metric(compareTo). */
   value: number | null;
+  /** With compareTo: the metric of each side. */
+  sides?: { variant: number | null; compareTo: number | null };
+  /** Standard error of `value`, where the result gives one. */
+  se: number | null;
+  /**
+   * How `se` was found: the metric's own; `paired`, from the per-replication differences (common
+   * random numbers make them far less noisy than either side); `unpaired`, √(se₁² + se₂²), an upper
+   * bound of the paired one when, as with common random numbers, the two sides move together.
+   */
+  seKind: 'own' | 'paired' | 'unpaired' | null;
+  /** Standard errors between the value and its nearest bound (negative when outside). */
+  clearance: number | null;
   ok: boolean;
 }
 
-/** Checks each `expect` assertion of a scenario against a run's result. */
+/** sd/√n of the differences a − b, replication by replication. */
+function pairedStandardError(a: readonly number[], b: readonly number[]): number | null {
+  const n = a.length;
+  if (n < 2 || b.length !== n) return null;
+  const d = a.map((x, r) => x - b[r]!);
+  const mean = d.reduce((t, x) => t + x, 0) / n;
+  const variance = d.reduce((t, x) => t + (x - mean) * (x - mean), 0) / (n - 1);
+  return Math.sqrt(variance / n);
+}
+
+/**
+ * The standard error of metric(a) − metric(b). Paired where the result keeps the per-replication
+ * values: incremental NPV (`npvSamples`) between two variants, and a total against the baseline
+ * (the paired deltas of the variant's vsBaseline). Otherwise, for two means (or two shares), the
+ * unpaired √(se₁² + se₂²).
+ */
+function differenceStandardError(
+  a: VariantResult,
+  b: VariantResult,
+  metric: string,
+  replications: number,
+): { se: number | null; kind: ExpectationOutcome['seKind'] } {
+  if (
+    metric === 'vsBaseline.npv.mean' &&
+    a.vsBaseline !== undefined &&
+    b.vsBaseline !== undefined
+  ) {
+    const se = pairedStandardError(a.vsBaseline.npvSamples, b.vsBaseline.npvSamples);
+    if (se !== null) return { se, kind: 'paired' };
+  }
+  const delta = /^totals\.(revenue|costToServe|retention12m|activeCustomersEnd)\.mean$/.exec(
+    metric,
+  );
+  // One side is the baseline (no vsBaseline): the other's paired delta is this difference (or
+  // its negative, which has the same standard error).
+  const variantSide = a.vsBaseline === undefined ? b : b.vsBaseline === undefined ? a : undefined;
+  if (delta !== null && variantSide !== undefined && variantSide.vsBaseline !== undefined) {
+    const se = readMetric(variantSide, `vsBaseline.deltas.${delta[1]}.se`);
+    if (se !== null) return { se, kind: 'paired' };
+  }
+  const seA = standardErrorOf(a, metric, replications);
+  const seB = standardErrorOf(b, metric, replications);
+  if (seA === null || seB === null) return { se: null, kind: null };
+  return { se: Math.sqrt(seA * seA + seB * seB), kind: 'unpaired' };
+}
+
+/** Standard errors from `value` to its nearest bound: positive inside the bounds. */
+function clearanceOf(e: Expectation, value: number, se: number | null): number | null {
+  if (se === null || !(se > 0)) return null;
+  const margins = [
+    ...(e.min !== undefined ? [value - e.min] : []),
+    ...(e.max !== undefined ? [e.max - value] : []),
+  ];
+  return Math.min(...margins) / se;
+}
+
+/**
+ * Checks each `expect` assertion of a scenario against a run's result: the value (with compareTo,
+ * the difference of the two variants) within min and max, and with marginSe, by at least that
+ * many standard errors (an expectation whose standard error is unknown then fails).
+ */
 export function checkExpectations(scenario: Scenario, result: RunResult): ExpectationOutcome[] {
   return scenario.expect.map((expectation, index) => {
     const variant = result.variants[expectation.variant];
-    const value = variant === undefined ? null : readMetric(variant, expectation.metric);
+    const own = variant === undefined ? null : readMetric(variant, expectation.metric);
+    let value = own;
+    let se: number | null = null;
+    let seKind: ExpectationOutcome['seKind'] = null;
+    let sides: ExpectationOutcome['sides'];
+    if (expectation.compareTo !== undefined) {
+      const other = result.variants[expectation.compareTo];
+      const theirs = other === undefined ? null : readMetric(other, expectation.metric);
+      sides = { variant: own, compareTo: theirs };
+      value = own !== null && theirs !== null ? own - theirs : null;
+      if (variant !== undefined && other !== undefined)
+        ({ se, kind: seKind } = differenceStandardError(
+          variant,
+          other,
+          expectation.metric,
+          result.replications,
+        ));
+    } else if (variant !== undefined) {
+      se = standardErrorOf(variant, expectation.metric, result.replications);
+      seKind = se === null ? null : 'own';
+    }
+    const clearance = value === null ? null : clearanceOf(expectation, value, se);
+    const margin = expectation.marginSe;
     const ok =
       value !== null &&
       (expectation.min === undefined || value >= expectation.min) &&
-      (expectation.max === undefined || value <= expectation.max);
-    return { index, expectation, value, ok };
+      (expectation.max === undefined || value <= expectation.max) &&
+      (margin === undefined || (clearance !== null && clearance >= margin));
+    return {
+      index,
+      expectation,
+      value,
+      ...(sides !== undefined ? { sides } : {}),
+      se,
+      seKind,
+      clearance,
+      ok,
+    };
   });
 }
 
-/** `≥ 0.9`, `≤ 0`, `between −1 and 1`. */
+/** `≥ 0.9`, `≤ 0`, `between −1 and 1`; `… by 2 SE` with a margin. */
 export function expectedRange(e: Expectation): string {
-  if (e.min !== undefined && e.max !== undefined) return `between ${e.min} and ${e.max}`;
-  if (e.min !== undefined) return `≥ ${e.min}`;
-  return `≤ ${e.max}`;
+  const range =
+    e.min !== undefined && e.max !== undefined
+      ? `between ${e.min} and ${e.max}`
+      : e.min !== undefined
+        ? `≥ ${e.min}`
+        : `≤ ${e.max}`;
+  return e.marginSe !== undefined ? `${range} by ${e.marginSe} SE` : range;
 }

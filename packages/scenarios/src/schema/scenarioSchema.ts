@@ -166,8 +166,23 @@ export const Expectation = Type.Object(
       description:
         'Path into the variant result, e.g. vsBaseline.pNpvPositive, vsBaseline.deltas.revenuePct.p50, totals.retention12m.mean.',
     }),
+    compareTo: Type.Optional(
+      Type.String({
+        pattern: ID,
+        description:
+          'Another variant (or baseline): min and max then bound the difference metric(variant) − metric(compareTo), e.g. "smarterRule beats travelNotice on revenue" is compareTo travelNotice with min 0.',
+      }),
+    ),
     min: Type.Optional(Type.Number()),
     max: Type.Optional(Type.Number()),
+    marginSe: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 10,
+        description:
+          'Standard errors by which the value must clear each bound (e.g. 2): a claim that holds by a fraction of its noise flips when random streams change. Needs a metric with a standard error: a mean (of a distribution: not roi, paybackMonth, discountedPaybackMonth or irr) or vsBaseline.pNpvPositive.',
+      }),
+    ),
     because: Type.Optional(
       Type.String({
         maxLength: 500,
@@ -175,7 +190,11 @@ export const Expectation = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false, description: 'An assertion a replay checks: min ≤ metric ≤ max.' },
+  {
+    additionalProperties: false,
+    description:
+      'An assertion a replay checks: min ≤ metric ≤ max, or with compareTo min ≤ metric(variant) − metric(compareTo) ≤ max; with marginSe, by that many standard errors.',
+  },
 );
 export type Expectation = Static<typeof Expectation>;
 

@@ -157,6 +157,22 @@ export function metricProblem(metric: string, context: MetricContext): string | 
   return undefined;
 }
 
+/**
+ * Whether a metric has a standard error in a result: the mean of a distribution (a Stat, whose
+ * `se` is sd/√n; not the optional statistics roi, paybackMonth, discountedPaybackMonth and irr,
+ * whose replications may have no value), or vsBaseline.pNpvPositive (a binomial share).
+ */
+export function hasStandardError(metric: string): boolean {
+  if (metric === 'vsBaseline.pNpvPositive') return true;
+  const parts = metric.split('.');
+  if (parts[parts.length - 1] !== 'mean') return false;
+  return !(
+    parts.length === 3 &&
+    parts[0] === 'vsBaseline' &&
+    (PAIRED_OPTIONAL_STATS as readonly string[]).includes(parts[1]!)
+  );
+}
+
 /** The value of a metric in a variant's result: a number, or null when it has none (e.g. ROI without investment). */
 export function readMetric(result: VariantResult, metric: string): number | null {
   let node: unknown = result;

@@ -280,6 +280,75 @@ describe('validateScenario', () => {
     ]);
   });
 
+  it('checks expectations that compare two variants: both exist and differ, the metric exists in both, a margin needs a standard error', () => {
+    const s = base();
+    s.variants[0].overrides = {
+      channels: {
+        bot: {
+          kind: 'selfService',
+          label: 'Chatbot',
+          successRate: 0.5,
+          costPerContact: 0.05,
+          fallbackRate: 0.5,
+        },
+      },
+    };
+    s.expect = [
+      {
+        variant: 'journeyExcellence',
+        metric: 'vsBaseline.npv.mean',
+        compareTo: 'betterApp',
+        min: 0,
+        marginSe: 2,
+      },
+      {
+        variant: 'journeyExcellence',
+        metric: 'totals.revenue.mean',
+        compareTo: 'baseline',
+        min: 0,
+      },
+      {
+        variant: 'journeyExcellence',
+        metric: 'totals.revenue.mean',
+        compareTo: 'betterAp',
+        min: 0,
+      },
+      { variant: 'betterApp', metric: 'totals.revenue.mean', compareTo: 'betterApp', min: 0 },
+      { variant: 'betterApp', metric: 'vsBaseline.npv.mean', compareTo: 'baseline', min: 0 },
+      {
+        variant: 'betterApp',
+        metric: 'channels.bot.contacts.mean',
+        compareTo: 'moreAgents',
+        max: 0,
+      },
+      {
+        variant: 'moreAgents',
+        metric: 'channels.bot.contacts.mean',
+        compareTo: 'betterApp',
+        min: 0,
+      },
+      {
+        variant: 'betterApp',
+        metric: 'vsBaseline.npv.p50',
+        compareTo: 'moreAgents',
+        min: 0,
+        marginSe: 2,
+      },
+      { variant: 'betterApp', metric: 'vsBaseline.roi.mean', min: 0, marginSe: 1 },
+    ];
+    expect(errorsOf(s)).toEqual([
+      'expect[2].compareTo: expected baseline or one of the variants (moreAgents, betterApp, journeyExcellence), got "betterAp" (did you mean "betterApp"?)',
+      'expect[3].compareTo: expected a variant other than expect[3].variant ("betterApp"), got "betterApp"',
+      'expect[4].metric: for compareTo "baseline": "vsBaseline.npv.mean" compares a variant with the baseline; the baseline has no vsBaseline',
+      expect.stringMatching(/^expect\[5\]\.metric: unknown metric "channels\.bot\.contacts\.mean"/),
+      expect.stringMatching(
+        /^expect\[6\]\.metric: for compareTo "betterApp": unknown metric "channels\.bot\.contacts\.mean"/,
+      ),
+      'expect[7].marginSe: expected a metric with a standard error for a margin in standard errors (a mean such as totals.revenue.mean or vsBaseline.npv.mean, or vsBaseline.pNpvPositive), got "vsBaseline.npv.p50"',
+      'expect[8].marginSe: expected a metric with a standard error for a margin in standard errors (a mean such as totals.revenue.mean or vsBaseline.npv.mean, or vsBaseline.pNpvPositive), got "vsBaseline.roi.mean"',
+    ]);
+  });
+
   it('accepts expectations on channels a variant adds', () => {
     const s = base();
     s.variants[0].overrides = {

@@ -31,7 +31,7 @@ import {
   type PathPart,
   type ScenarioError,
 } from './errors.ts';
-import { metricProblem } from './metrics.ts';
+import { hasStandardError, metricProblem } from './metrics.ts';
 import { lookupPath } from './modelPaths.ts';
 import { resultProblems, runLoadProblems, type LoadProblem } from './runLoad.ts';
 
@@ -449,28 +449,65 @@ function expectationErrors(
 ): ScenarioError[] {
   const at = `expect[${i}]`;
   const errors: ScenarioError[] = [];
-  const id = expectation.variant;
-  if (id !== BASELINE_ID && !variantIds.includes(id)) {
-    const guess = suggest(id, [BASELINE_ID, ...variantIds]);
-    errors.push({
-      path: `${at}.variant`,
-      message: `expected ${BASELINE_ID}${variantIds.length > 0 ? ` or one of the variants (${nameList(variantIds)})` : ' (the scenario has no variants)'}, got ${describeValue(id)}${guess !== undefined ? ` (did you mean "${guess}"?)` : ''}`,
-    });
-  } else {
-    const baseModel = isPlainObject(model) ? model : {};
+  const baseModel = isPlainObject(model) ? model : {};
+  /** The ids a variant's result has channels and sources for: the baseline's and its overrides'. */
+  const contextOf = (id: string) => {
     const variant = variants.find((v): v is Variant => isPlainObject(v) && v.id === id);
     const overrides =
       variant !== undefined && isPlainObject(variant.overrides) ? variant.overrides : {};
     const union = (key: string) => [
       ...new Set([...idsOf(baseModel[key]), ...idsOf(overrides[key])]),
     ];
-    const problem = metricProblem(expectation.metric, {
+    return {
       channels: union('channels'),
       sources: union('sources'),
       isBaseline: id === BASELINE_ID,
-    });
+    };
+  };
+  /** Why `id` names no result to compare, or undefined. */
+  const unknownVariant = (id: string) => {
+    if (id === BASELINE_ID || variantIds.includes(id)) return undefined;
+    const guess = suggest(id, [BASELINE_ID, ...variantIds]);
+    return `expected ${BASELINE_ID}${variantIds.length > 0 ? ` or one of the variants (${nameList(variantIds)})` : ' (the scenario has no variants)'}, got ${describeValue(id)}${guess !== undefined ? ` (did you mean "${guess}"?)` : ''}`;
+  };
+
+  const id = expectation.variant;
+  const badVariant = unknownVariant(id);
+  if (badVariant !== undefined) {
+    errors.push({ path: `${at}.variant`, message: badVariant });
+  } else {
+    const problem = metricProblem(expectation.metric, contextOf(id));
     if (problem !== undefined) errors.push({ path: `${at}.metric`, message: problem });
   }
+
+  const other = expectation.compareTo;
+  if (other !== undefined) {
+    const badOther = unknownVariant(other);
+    if (badOther !== undefined) {
+      errors.push({ path: `${at}.compareTo`, message: badOther });
+    } else if (other === id) {
+      errors.push({
+        path: `${at}.compareTo`,
+        message: `expected a variant other than ${at}.variant ("${id}"), got "${other}"`,
+      });
+    } else if (
+      badVariant === undefined &&
+      metricProblem(expectation.metric, contextOf(id)) === undefined
+    ) {
+      // The metric must name a number in the other result too (a channel both have, say).
+      const problem = metricProblem(expectation.metric, contextOf(other));
+      if (problem !== undefined)
+        errors.push({ path: `${at}.metric`, message: `for compareTo "${other}": ${problem}` });
+    }
+  }
+
+  if (expectation.marginSe !== undefined && !hasStandardError(expectation.metric)) {
+    errors.push({
+      path: `${at}.marginSe`,
+      message: `expected a metric with a standard error for a margin in standard errors (a mean such as totals.revenue.mean or vsBaseline.npv.mean, or vsBaseline.pNpvPositive), got "${expectation.metric}"`,
+    });
+  }
+
   if (expectation.min === undefined && expectation.max === undefined) {
     errors.push({ path: at, message: 'expected min, max or both, got neither' });
   } else if (

@@ -32,7 +32,9 @@ and checks
   - its recorded snapshot <id>.expected.json beside the file: key figures per variant with their
     standard errors, the scenario hash and the engine version. The engine is deterministic, so any
     difference fails, with the figure, how much it moved and by how many standard errors;
-  - its "expect" assertions.
+  - its "expect" assertions; one that compares two variants (compareTo) is listed with the
+    difference, its standard error (paired replication by replication where the result keeps
+    each replication's value) and how many standard errors it clears its bound by.
 Prints a Markdown report on stdout (the same bytes from run to run; timings go to stderr).
 Exit status: 0 all pass, 1 a figure moved or an expectation failed, 2 a file is invalid.
 
@@ -317,17 +319,52 @@ function report(outcomes: Outcome[], update: boolean): string {
         ),
       );
     }
+    const compared = o.expectations.filter((e) => e.expectation.compareTo !== undefined);
+    if (compared.length > 0) {
+      out.push('', `### ${o.id}: variants compared`, '');
+      out.push(
+        table(
+          [
+            '#',
+            'Variant',
+            'Compared to',
+            'Metric',
+            'Difference',
+            'SE',
+            'Clears by',
+            'Expected',
+            'Result',
+          ],
+          compared.map((e) => [
+            `expect[${e.index}]`,
+            `${e.expectation.variant} (${figure(e.sides?.variant ?? null)})`,
+            `${e.expectation.compareTo!} (${figure(e.sides?.compareTo ?? null)})`,
+            e.expectation.metric,
+            e.value === null ? 'no value' : signedFigure(e.value),
+            standardErrorText(e),
+            e.clearance === null
+              ? '—'
+              : `${e.clearance < 0 ? '−' : ''}${Math.abs(e.clearance).toFixed(2)} SE`,
+            expectedRange(e.expectation),
+            e.ok ? 'holds' : '**FAILED**',
+          ]),
+        ),
+      );
+    }
     const broken = o.expectations.filter((e) => !e.ok);
     if (broken.length > 0) {
       out.push('', `### ${o.id}: expectations that failed`, '');
       out.push(
         table(
-          ['#', 'Variant', 'Metric', 'Value', 'Expected', 'Because'],
+          ['#', 'Variant', 'Metric', 'Value', 'SE', 'Expected', 'Because'],
           broken.map((e) => [
             `expect[${e.index}]`,
-            e.expectation.variant,
+            e.expectation.compareTo !== undefined
+              ? `${e.expectation.variant} − ${e.expectation.compareTo}`
+              : e.expectation.variant,
             e.expectation.metric,
             e.value === null ? 'no value' : figure(e.value),
+            standardErrorText(e),
             expectedRange(e.expectation),
             e.expectation.because ?? '',
           ]),
@@ -336,4 +373,11 @@ function report(outcomes: Outcome[], update: boolean): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** `1234 (paired)`, `56.7 (unpaired)`, `0.01`, or — when the result gives none. */
+function standardErrorText(e: ExpectationOutcome): string {
+  if (e.se === null) return '—';
+  const se = String(Number(e.se.toPrecision(3)));
+  return e.seKind === 'paired' || e.seKind === 'unpaired' ? `${se} (${e.seKind})` : se;
 }
