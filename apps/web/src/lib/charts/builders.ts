@@ -4,7 +4,7 @@
  */
 import type { ChartData, ChartOptions } from 'chart.js';
 import type { Band, Driver, Stat, VariantResult } from '@journeycast/sim-core';
-import { formatMoney, formatNumber, formatPercent } from '../format.ts';
+import { formatMoney, formatNumber, formatPercent, formatRange } from '../format.ts';
 import { COLORS } from './setup.ts';
 
 export interface ChartSpec<T extends 'line' | 'bar' = 'line' | 'bar'> {
@@ -13,6 +13,10 @@ export interface ChartSpec<T extends 'line' | 'bar' = 'line' | 'bar'> {
   options: ChartOptions<T>;
   /** The chart's message in words (the text alternative). */
   description: string;
+  /** A sentence shown under the chart (e.g. that its axis does not start at zero). */
+  note?: string;
+  /** The figures drawn, by name, for tools and tests (a `data-values` attribute). */
+  values?: Record<string, unknown>;
 }
 
 const money = (currency: string) => (value: number | string) =>
@@ -27,6 +31,8 @@ export interface FanSeries {
   band: Band;
   color: string;
   bandColor: string;
+  /** Line dash of the median (e.g. [6, 4] for the baseline), so lines that overlap stay apart. */
+  dash?: number[];
 }
 
 /**
@@ -44,6 +50,7 @@ export function fanChart(
       {
         label: `${s.label} P10`,
         data: s.band.p10,
+        pointStyle: 'rect',
         borderWidth: 0,
         pointRadius: 0,
         fill: false,
@@ -53,6 +60,7 @@ export function fanChart(
       {
         label: `${s.label} P10–P90`,
         data: s.band.p90,
+        pointStyle: 'rect',
         borderWidth: 0,
         pointRadius: 0,
         fill: '-1',
@@ -62,7 +70,10 @@ export function fanChart(
       {
         label: `${s.label} median`,
         data: s.band.p50,
-        borderWidth: 2,
+        borderWidth: s.dash ? 2 : 2.5,
+        borderDash: s.dash ?? [],
+        // The legend draws the median as a line sample, dashed like the line itself.
+        pointStyle: 'line',
         pointRadius: 0,
         borderColor: s.color,
         backgroundColor: s.color,
@@ -92,7 +103,11 @@ export function fanChart(
       plugins: {
         legend: {
           position: 'bottom',
-          labels: { filter: (item) => !item.text.endsWith(' P10') },
+          labels: {
+            filter: (item) => !item.text.endsWith(' P10'),
+            usePointStyle: true,
+            pointStyleWidth: 26,
+          },
         },
         tooltip: {
           filter: (item) => !(item.dataset.label ?? '').endsWith(' P10'),
@@ -201,6 +216,8 @@ export function npvHistogram(
         y: {
           title: axisTitle('Replications'),
           beginAtZero: true,
+          // Headroom above the tallest bar for the P(NPV > 0) label, at any width.
+          grace: '22%',
           ticks: { precision: 0 },
         },
       },
@@ -237,12 +254,13 @@ export function channelChart(
       )
     : [];
   const labels = ids.map((id) => first!.channels[id]!.label);
-  const value = (r: VariantResult, id: string): number => {
+  /** The channel's figure in one variant: its mean over replications, or its P10 / P90. */
+  const value = (r: VariantResult, id: string, at: 'mean' | 'p10' | 'p90' = 'mean'): number => {
     const c = r.channels[id];
     if (c === undefined) return NaN;
-    if (metric === 'wait') return c.meanWaitMinutes.mean;
-    if (metric === 'abandon') return c.abandonRate.mean * 100;
-    return c.contacts.mean / Math.max(1, months);
+    if (metric === 'wait') return c.meanWaitMinutes[at];
+    if (metric === 'abandon') return c.abandonRate[at] * 100;
+    return c.contacts[at] / Math.max(1, months);
   };
   const format = (v: number) =>
     metric === 'wait'
@@ -256,6 +274,8 @@ export function channelChart(
       : formatNumber(v, { decimals: decimalsForStep(step) });
   const yTitle =
     metric === 'wait' ? 'Minutes' : metric === 'abandon' ? 'Abandoned (%)' : 'Contacts per month';
+  const range = (r: VariantResult, id: string) =>
+    `P10–P90 ${formatRange(value(r, id, 'p10'), value(r, id, 'p90'), format)}`;
   return {
     type: 'bar',
     data: {
@@ -279,15 +299,30 @@ export function channelChart(
       },
       plugins: {
         legend: { position: 'bottom' },
+        // Each bar is a mean over replications; the whisker spans its P10–P90.
+        bars: {
+          whiskers: variants.map((v, dataset) => ({
+            dataset,
+            ranges: ids.map(
+              (id) => [value(v.result, id, 'p10'), value(v.result, id, 'p90')] as const,
+            ),
+          })),
+        },
         tooltip: {
-          callbacks: { label: (item) => `${item.dataset.label}: ${format(Number(item.raw))}` },
+          callbacks: {
+            label: (item) => {
+              const v = variants[item.datasetIndex]!;
+              const id = ids[item.dataIndex]!;
+              return `${v.label}: ${format(Number(item.raw))} (mean; ${range(v.result, id)})`;
+            },
+          },
         },
       },
     },
     description: ids
       .map(
         (id, i) =>
-          `${labels[i]}: ${variants.map((v) => `${v.label} ${format(value(v.result, id))}`).join(', ')}`,
+          `${labels[i]}: ${variants.map((v) => `${v.label} ${format(value(v.result, id))} (${range(v.result, id)})`).join(', ')}`,
       )
       .join('; '),
   };
@@ -311,6 +346,12 @@ export function driverLabel(driver: Driver | string): string {
 /**
  * Waterfall from the baseline's NPV to the variant's by driver. Uses means: means add up
  * (baseline mean + Σ driver means = variant mean), medians do not.
+ *
+ * The drivers are small against the totals (a few million against a few hundred), so the axis
+ * starts near the totals, not at zero. Bars from zero on a cut axis would mislead (a bar twice as
+ * tall would not be twice the NPV): the totals are drawn as level markers, not bars, only the
+ * drivers have lengths to compare, and the note under the chart says where the axis starts. Every
+ * bar carries its value; each driver has a whisker for its P10–P90 over the replications.
  */
 export function waterfall(
   baselineNpv: number,
@@ -321,37 +362,64 @@ export function waterfall(
 ): ChartSpec<'bar'> {
   const fmt = (v: number | string) =>
     formatMoney(Number(v), currency, { compact: true, significant: 4 });
+  const signed = (v: number) => formatMoney(v, currency, { compact: true, signed: true });
   const labels = ['Baseline NPV', ...order.map((d) => driverLabel(d)), 'Variant NPV'];
-  const bars: [number, number][] = [[0, baselineNpv]];
-  const colors: string[] = [COLORS.total];
+  const bars: [number, number][] = [];
+  const colors: string[] = [];
+  const whiskers: ([number, number] | null)[] = [null];
+  const text: string[] = [fmt(baselineNpv)];
   let level = baselineNpv;
   for (const d of order) {
-    const delta = drivers[d].mean;
-    bars.push([level, level + delta]);
-    colors.push(delta >= 0 ? COLORS.positive : COLORS.negative);
-    level += delta;
+    const s = drivers[d];
+    bars.push([level, level + s.mean]);
+    whiskers.push([level + s.p10, level + s.p90]);
+    colors.push(s.mean >= 0 ? COLORS.positive : COLORS.negative);
+    text.push(signed(s.mean));
+    level += s.mean;
   }
-  bars.push([0, variantNpv]);
-  colors.push(COLORS.variant);
-  const lows = bars.map(([a, b]) => Math.min(a, b));
-  const highs = bars.map(([a, b]) => Math.max(a, b));
-  const span = Math.max(...highs) - Math.min(...lows);
-  // Zoom in on the part that moves: the totals dwarf the drivers otherwise.
-  const moving = bars.slice(1, -1).flat();
-  const lo = Math.min(...moving, baselineNpv, variantNpv);
-  const hi = Math.max(...moving, baselineNpv, variantNpv);
-  const pad = Math.max((hi - lo) * 0.6, span * 0.002, 1);
+  whiskers.push(null);
+  text.push(fmt(variantNpv));
+  const points = [
+    baselineNpv,
+    variantNpv,
+    ...bars.flat(),
+    ...whiskers.flatMap((w) => (w ? [...w] : [])),
+  ];
+  const lo = Math.min(...points);
+  const hi = Math.max(...points);
+  const pad = Math.max((hi - lo) * 0.12, Math.abs(hi) * 0.001, 1);
+  const min = niceFloor(lo - pad, hi - lo + 2 * pad);
+  const max = -niceFloor(-(hi + pad), hi - lo + 2 * pad);
+  // A total as a level: a thin bar at its value, wide enough to read as a marker.
+  const tick = (max - min) * 0.006;
+  const totals: ([number, number] | null)[] = labels.map((_, i) =>
+    i === 0
+      ? [baselineNpv - tick, baselineNpv + tick]
+      : i === labels.length - 1
+        ? [variantNpv - tick, variantNpv + tick]
+        : null,
+  );
+  const cut = min > 0 || max < 0;
   return {
     type: 'bar',
     data: {
       labels,
       datasets: [
         {
-          label: `NPV (${currency}, mean)`,
-          data: bars,
-          backgroundColor: colors,
+          label: 'Total NPV (level)',
+          data: totals as unknown as [number, number][],
+          backgroundColor: [COLORS.total, ...order.map(() => COLORS.total), COLORS.variant],
+          barPercentage: 0.9,
+          categoryPercentage: 0.9,
+          grouped: false,
+        },
+        {
+          label: `Driver (${currency}, mean)`,
+          data: [null, ...bars, null] as unknown as [number, number][],
+          backgroundColor: ['transparent', ...colors, 'transparent'],
           borderRadius: 2,
           maxBarThickness: 56,
+          grouped: false,
         },
       ],
     },
@@ -360,21 +428,39 @@ export function waterfall(
         x: { grid: { display: false }, title: axisTitle('Driver') },
         y: {
           title: axisTitle(`NPV (${currency}, mean over replications)`),
-          min: niceFloor(Math.min(...moving, baselineNpv, variantNpv) - pad, hi - lo + 2 * pad),
-          grace: '5%',
+          min,
+          max,
           ticks: { callback: fmt },
         },
       },
       plugins: {
         legend: { display: false },
+        bars: {
+          labels: [
+            {
+              dataset: 0,
+              text: text.map((t, i) => (i === 0 || i === labels.length - 1 ? t : null)),
+            },
+            {
+              dataset: 1,
+              text: text.map((t, i) => (i === 0 || i === labels.length - 1 ? null : t)),
+            },
+          ],
+          whiskers: [{ dataset: 1, ranges: whiskers }],
+        },
         tooltip: {
+          filter: (item) => item.raw !== null,
           callbacks: {
             label: (item) => {
-              const [a, b] = item.raw as [number, number];
               const i = item.dataIndex;
-              return i === 0 || i === labels.length - 1
-                ? `${labels[i]}: ${formatMoney(b, currency)}`
-                : `${labels[i]}: ${formatMoney(b - a, currency, { signed: true })}`;
+              if (i === 0) return `Baseline NPV: ${formatMoney(baselineNpv, currency)} (mean)`;
+              if (i === labels.length - 1)
+                return `Variant NPV: ${formatMoney(variantNpv, currency)} (mean)`;
+              const s = drivers[order[i - 1]!];
+              return [
+                `${labels[i]}: ${formatMoney(s.mean, currency, { signed: true })} (mean)`,
+                `P10–P90: ${formatRange(s.p10, s.p90, signed)}`,
+              ];
             },
           },
         },
@@ -383,9 +469,22 @@ export function waterfall(
     description: `Baseline NPV ${formatMoney(baselineNpv, currency, { compact: true })}; ${order
       .map(
         (d) =>
-          `${driverLabel(d)} ${formatMoney(drivers[d].mean, currency, { compact: true, signed: true })}`,
+          `${driverLabel(d)} ${formatMoney(drivers[d].mean, currency, { compact: true, signed: true })} (P10–P90 ${formatRange(drivers[d].p10, drivers[d].p90, signed)})`,
       )
       .join(', ')}; variant NPV ${formatMoney(variantNpv, currency, { compact: true })}.`,
+    ...(cut
+      ? {
+          note: `The axis starts at ${fmt(min)}, not at zero: the totals are drawn as level markers, not bars, so only the drivers' bars have lengths to compare. Whiskers span each driver's P10–P90 over the replications.`,
+        }
+      : { note: "Whiskers span each driver's P10–P90 over the replications." }),
+    values: {
+      baseline: baselineNpv,
+      variant: variantNpv,
+      axisMin: min,
+      drivers: Object.fromEntries(
+        order.map((d) => [d, { mean: drivers[d].mean, p10: drivers[d].p10, p90: drivers[d].p90 }]),
+      ),
+    },
   };
 }
 
@@ -474,7 +573,32 @@ export function tornado(rows: TornadoRow[], centre: number, currency: string): C
           `${r.label}: ${r.minLabel} gives ${formatMoney(r.atMin, currency, { compact: true })}, ${r.maxLabel} gives ${formatMoney(r.atMax, currency, { compact: true })}`,
       )
       .join('; '),
+    values: {
+      centre,
+      levers: sorted.map((r) => ({ label: r.label, atMin: r.atMin, atMax: r.atMax })),
+    },
   };
+}
+
+/**
+ * A label broken into lines of at most `width` characters at spaces (chart.js draws an array as
+ * lines), so long variant names wrap beside the axis instead of being cut off.
+ *
+ * @example
+ * wrapLabel('Excellent onboarding, servicing and billing', 24);
+ * // => ['Excellent onboarding,', 'servicing and billing']
+ */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 /** Compare: each variant's incremental NPV, P10–P90 as a bar and the median as a dark tick. */
@@ -490,7 +614,7 @@ export function compareNpvChart(
   return {
     type: 'bar',
     data: {
-      labels: rows.map((r) => r.label),
+      labels: rows.map((r) => wrapLabel(r.label, 24)),
       datasets: [
         {
           label: 'Median (P50)',
@@ -524,10 +648,37 @@ export function compareNpvChart(
         y: { grid: { display: false }, ticks: { autoSkip: false } },
       },
       plugins: {
-        legend: { position: 'bottom' },
+        legend: {
+          position: 'bottom',
+          // One swatch per variant in its bar's colour, and the median tick: the P10–P90 dataset
+          // has a colour per bar, which chart.js's own legend cannot show.
+          labels: {
+            generateLabels: () => [
+              ...rows.map((r) => ({
+                text: `${r.label}: P10–P90`,
+                fillStyle: r.color,
+                strokeStyle: r.color,
+                lineWidth: 0,
+                hidden: false,
+                datasetIndex: 1,
+              })),
+              {
+                text: 'Median (P50)',
+                fillStyle: COLORS.marker,
+                strokeStyle: COLORS.marker,
+                lineWidth: 0,
+                hidden: false,
+                datasetIndex: 0,
+              },
+            ],
+          },
+          // The swatches stand for bars, not datasets: clicking one must not hide every bar.
+          onClick: () => undefined,
+        },
         markers: { x: [{ value: 0 }] },
         tooltip: {
           callbacks: {
+            title: (items) => rows[items[0]?.dataIndex ?? 0]?.label ?? '',
             label: (item) => {
               const r = rows[item.dataIndex]!;
               return item.datasetIndex === 1
@@ -544,6 +695,15 @@ export function compareNpvChart(
           `${r.label}: median ${formatMoney(r.npv.p50, currency, { compact: true })} (P10 ${formatMoney(r.npv.p10, currency, { compact: true })}, P90 ${formatMoney(r.npv.p90, currency, { compact: true })})`,
       )
       .join('; '),
+    values: {
+      variants: rows.map((r) => ({
+        label: r.label,
+        color: r.color,
+        p10: r.npv.p10,
+        p50: r.npv.p50,
+        p90: r.npv.p90,
+      })),
+    },
   };
 }
 

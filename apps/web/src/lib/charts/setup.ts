@@ -49,10 +49,21 @@ export interface VerticalMarker {
   at?: 'top' | 'bottom';
 }
 
+/**
+ * Extras drawn on a bar chart's datasets: a value label at the end of each bar, and a whisker (the
+ * P10–P90 range of a Monte Carlo figure) across it. Indexed like the dataset's data; null skips.
+ */
+export interface BarDecorations {
+  labels?: { dataset: number; text: (string | null)[] }[];
+  whiskers?: { dataset: number; ranges: (readonly [number, number] | null)[] }[];
+}
+
 declare module 'chart.js' {
   interface PluginOptionsByType<TType> {
     /** Vertical lines (on the x scale) or horizontal ones (on the y scale) with a label. */
     markers?: { x?: VerticalMarker[]; y?: VerticalMarker[]; _type?: TType };
+    /** Value labels and whiskers on bars (see BarDecorations). */
+    bars?: BarDecorations & { _type?: TType };
   }
 }
 
@@ -97,6 +108,90 @@ const markers: Plugin = {
   },
 };
 
+/** The geometry chart.js gives a bar element (BarElement's properties after layout). */
+interface BarGeometry {
+  x: number;
+  y: number;
+  base: number;
+  horizontal?: boolean;
+}
+
+/**
+ * Draws BarDecorations: whiskers first (a line with end caps along the value axis, through the
+ * bar's middle), then labels at the bar's outer end (above a vertical bar, right of a horizontal
+ * one; inside the plot when the end is at its edge).
+ */
+const bars: Plugin = {
+  id: 'bars',
+  afterDatasetsDraw(chart, _args, options: BarDecorations) {
+    const { ctx, chartArea } = chart;
+    const horizontal = chart.options.indexAxis === 'y';
+    const valueScale = horizontal ? chart.scales.x : chart.scales.y;
+    if (valueScale === undefined) return;
+    ctx.save();
+    ctx.strokeStyle = COLORS.marker;
+    ctx.lineWidth = 1.5;
+    for (const w of options.whiskers ?? []) {
+      const meta = chart.getDatasetMeta(w.dataset);
+      if (meta.hidden) continue;
+      w.ranges.forEach((range, i) => {
+        const bar = meta.data[i] as unknown as BarGeometry | undefined;
+        if (!range || !bar) return;
+        const lo = valueScale.getPixelForValue(range[0]);
+        const hi = valueScale.getPixelForValue(range[1]);
+        const at = horizontal ? bar.y : bar.x;
+        ctx.beginPath();
+        if (horizontal) {
+          ctx.moveTo(lo, at);
+          ctx.lineTo(hi, at);
+          for (const x of [lo, hi]) {
+            ctx.moveTo(x, at - 4);
+            ctx.lineTo(x, at + 4);
+          }
+        } else {
+          ctx.moveTo(at, lo);
+          ctx.lineTo(at, hi);
+          for (const y of [lo, hi]) {
+            ctx.moveTo(at - 4, y);
+            ctx.lineTo(at + 4, y);
+          }
+        }
+        ctx.stroke();
+      });
+    }
+    ctx.font = `600 11px ${FONT_STACK}`;
+    ctx.fillStyle = COLORS.text;
+    for (const l of options.labels ?? []) {
+      const meta = chart.getDatasetMeta(l.dataset);
+      if (meta.hidden) continue;
+      const whisker = options.whiskers?.find((w) => w.dataset === l.dataset);
+      l.text.forEach((text, i) => {
+        const bar = meta.data[i] as unknown as BarGeometry | undefined;
+        if (!text || !bar) return;
+        const width = ctx.measureText(text).width;
+        // The label clears the whisker too, when the bar has one.
+        const range = whisker?.ranges[i];
+        const reach = range
+          ? [valueScale.getPixelForValue(range[0]), valueScale.getPixelForValue(range[1])]
+          : [];
+        if (horizontal) {
+          const end = Math.max(bar.x, bar.base, ...reach);
+          const x =
+            end + 5 + width > chartArea.right ? Math.min(bar.x, bar.base) - 5 - width : end + 5;
+          ctx.textBaseline = 'middle';
+          ctx.fillText(text, x, bar.y);
+        } else {
+          const top = Math.min(bar.y, bar.base, ...reach);
+          const y = top - 5 < chartArea.top + 10 ? top + 14 : top - 5;
+          ctx.textBaseline = 'alphabetic';
+          ctx.fillText(text, bar.x - width / 2, y);
+        }
+      });
+    }
+    ctx.restore();
+  },
+};
+
 let registered = false;
 
 export function setupCharts(): typeof Chart {
@@ -113,6 +208,7 @@ export function setupCharts(): typeof Chart {
       PointElement,
       Tooltip,
       markers,
+      bars,
     );
     Chart.defaults.animation = false;
     Chart.defaults.font.family = FONT_STACK;
