@@ -103,7 +103,18 @@ export function deltaYearly(baseline: YearlyRow[], variant: YearlyRow[]): Yearly
   });
 }
 
-export const YEARLY_COLUMNS: { key: keyof YearlyRow; label: string; better: Better }[] = [
+/** The columns of the CFO's table (the last row's optional terminal-value fields are not columns). */
+export type YearlyColumn =
+  | 'revenue'
+  | 'costToServe'
+  | 'acquisition'
+  | 'investment'
+  | 'net'
+  | 'cumulative'
+  | 'discountedNet'
+  | 'cumulativeDiscounted';
+
+export const YEARLY_COLUMNS: { key: YearlyColumn; label: string; better: Better }[] = [
   { key: 'revenue', label: 'Revenue', better: 'higher' },
   { key: 'costToServe', label: 'Cost-to-serve', better: 'lower' },
   { key: 'acquisition', label: 'Acquisition', better: 'lower' },
@@ -134,12 +145,14 @@ export interface RoiBlock {
 }
 
 /**
- * A variant's mean terminal value (discounted), from what the result holds: its NPV includes the
- * terminal value and its yearly table does not, so the terminal value is the NPV less the last
- * year's cumulative discounted net (means add up; this is exact to rounding).
+ * A variant's mean terminal value (discounted). The yearly table's last row carries it when the
+ * engine passes it to models' yearlyTable (`discountedTerminalValue`); until then it is what the
+ * NPV holds beyond the flows: the NPV less the last year's cumulative discounted net (means add
+ * up, so this is exact to rounding).
  */
 export function meanTerminalValue(v: VariantResult): number {
-  return v.totals.npv.mean - (v.yearly.at(-1)?.cumulativeDiscounted ?? 0);
+  const last = v.yearly.at(-1);
+  return last?.discountedTerminalValue ?? v.totals.npv.mean - (last?.cumulativeDiscounted ?? 0);
 }
 
 /**
