@@ -169,26 +169,42 @@ describe('checkExpectations', () => {
       expect(npv!.ok).toBe(true);
     });
 
-    it('falls back to the unpaired √(se₁² + se₂²), and a margin it does not clear fails', () => {
-      const [revenue, shares, margin] = checkExpectations(
+    it('falls back to an unpaired √(se₁² + se₂²), and a margin it does not clear fails', () => {
+      const [revenue, shares, margin, wider] = checkExpectations(
         scenario([
           { variant: 'b', metric: 'totals.revenue.mean', compareTo: 'a', min: 0 },
           { variant: 'b', metric: 'vsBaseline.pNpvPositive', compareTo: 'a', min: 0 },
-          { variant: 'b', metric: 'totals.revenue.mean', compareTo: 'a', min: 0, marginSe: 1 },
+          { variant: 'b', metric: 'totals.revenue.mean', compareTo: 'a', min: 0, marginSe: 3 },
+          { variant: 'b', metric: 'totals.revenue.mean', compareTo: 'a', min: 0, marginSe: 4 },
         ]),
         compared,
       );
+      // Totals of two variants: through their paired deltas (se 2 each), not their totals (se 8).
       expect([revenue!.value, revenue!.seKind, revenue!.se]).toEqual([
         10,
         'unpaired',
-        Math.sqrt(128),
+        Math.sqrt(8),
       ]);
       expect(revenue!.ok).toBe(true);
       const binomial = (p: number) => (p * (1 - p)) / 5;
       expect(shares!.se).toBeCloseTo(Math.sqrt(binomial(0.6) + binomial(0.8)), 12);
-      // 10 / 11.3 = 0.88 SE above 0: inside the bound, but not by 1 SE.
-      expect(margin!.clearance).toBeCloseTo(10 / Math.sqrt(128), 12);
-      expect(margin!.ok).toBe(false);
+      // 10 / 2.83 = 3.5 SE above 0: a margin of 3 SE holds, one of 4 does not.
+      expect(margin!.clearance).toBeCloseTo(10 / Math.sqrt(8), 12);
+      expect(margin!.ok).toBe(true);
+      expect(wider!.ok).toBe(false);
+      // Without per-replication values, incremental NPV is unpaired from the two sides' errors.
+      const a = compared.variants.a!;
+      const [npv] = checkExpectations(
+        scenario([{ variant: 'b', metric: 'vsBaseline.npv.mean', compareTo: 'a', min: 0 }]),
+        {
+          ...compared,
+          variants: {
+            ...compared.variants,
+            a: { ...a, vsBaseline: { ...a.vsBaseline!, npvSamples: [] } },
+          },
+        } as RunResult,
+      );
+      expect([npv!.seKind, npv!.se]).toEqual(['unpaired', Math.hypot(70.7, 70.7)]);
     });
 
     it("against the baseline, a total's difference is paired through the variant's deltas", () => {

@@ -274,7 +274,7 @@ function pairedStandardError(a: readonly number[], b: readonly number[]): number
  * The standard error of metric(a) − metric(b). Paired where the result keeps the per-replication
  * values: incremental NPV (`npvSamples`) between two variants, and a total against the baseline
  * (the paired deltas of the variant's vsBaseline). Otherwise, for two means (or two shares), the
- * unpaired √(se₁² + se₂²).
+ * unpaired √(se₁² + se₂²); for a total of two variants, that of their paired deltas.
  */
 function differenceStandardError(
   a: VariantResult,
@@ -299,6 +299,13 @@ function differenceStandardError(
   if (delta !== null && variantSide !== undefined && variantSide.vsBaseline !== undefined) {
     const se = readMetric(variantSide, `vsBaseline.deltas.${delta[1]}.se`);
     if (se !== null) return { se, kind: 'paired' };
+  }
+  // Two variants: their totals differ exactly as their paired deltas do (the baseline cancels),
+  // and the deltas' standard errors leave out the baseline's own noise.
+  if (delta !== null && a.vsBaseline !== undefined && b.vsBaseline !== undefined) {
+    const seA = readMetric(a, `vsBaseline.deltas.${delta[1]}.se`);
+    const seB = readMetric(b, `vsBaseline.deltas.${delta[1]}.se`);
+    if (seA !== null && seB !== null) return { se: Math.hypot(seA, seB), kind: 'unpaired' };
   }
   const seA = standardErrorOf(a, metric, replications);
   const seB = standardErrorOf(b, metric, replications);
