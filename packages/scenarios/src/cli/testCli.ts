@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 export const BIN = fileURLToPath(new URL('../../bin/journeycast.mjs', import.meta.url));
 export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_FILE = fileURLToPath(new URL('../../library/default.json', import.meta.url));
-export const LIBRARY_DIR = fileURLToPath(new URL('../../library/', import.meta.url));
 
 export interface CliRun {
   code: number | null;
