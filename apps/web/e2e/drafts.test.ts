@@ -103,10 +103,9 @@ test('a draft saved with an older scenario schema loads through the migration', 
   await expect(page.getByLabel('Compared with the baseline')).toHaveValue('betterApp');
   await waitForRun(page, 'Live estimate');
   // Saved back in the current version: a reload loads it without migrating again.
-  await page.waitForTimeout(700);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('journeycast:draft')!));
-  expect(stored.scenario.schemaVersion).toBe(2);
-  expect(stored.scenario.run.agents).toBe(1000);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('journeycast:draft')!));
+  await expect.poll(async () => (await stored()).scenario.schemaVersion).toBe(2);
+  expect((await stored()).scenario.run.agents).toBe(1000);
   await page.reload();
   await expect(page.locator('header')).toContainText('Version 1 draft');
   await expect(page.getByText('Your draft was saved by an older Journeycast')).toHaveCount(0);

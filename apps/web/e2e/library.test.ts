@@ -85,6 +85,8 @@ test('a share link opens the same scenario, variant and levers', async ({ browse
   await chat.press('Enter');
   await expect(page.locator('#lever-1-range')).toHaveValue('12');
   await page.getByRole('link', { name: 'Library' }).click();
+  const hash = (await page.getByTestId('library-scenario-hash').textContent())!.trim();
+  expect(hash).toMatch(/^sha256:[0-9a-f]{16}$/);
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByText('Link copied to the clipboard.')).toBeVisible();
   const url = await page.locator('#share-url').inputValue();
@@ -103,6 +105,9 @@ test('a share link opens the same scenario, variant and levers', async ({ browse
   await expect(fresh.locator('#lever-1-range')).toHaveValue('12');
   await expect(fresh).toHaveURL(/\/$/);
   await waitForRun(fresh, 'Live estimate');
+  // The very same scenario: its canonical hash, which stamps every result, matches.
+  await fresh.getByRole('link', { name: 'Library' }).click();
+  await expect(fresh.getByTestId('library-scenario-hash')).toHaveText(hash);
   expect(errors).toEqual([]);
   await other.close();
 });

@@ -88,17 +88,42 @@ test('Cancel stops the run in flight and keeps what it showed', async ({ page })
   await page.goto('/');
   await waitForRun(page, 'Live estimate');
   const status = runStatus(page, 'Live estimate');
+  const before = await page.locator('[data-metric="npv-p50"]').getAttribute('data-value');
+  // Press Cancel the moment the new run is running, from inside the page: a click sent from here
+  // could arrive after a quick run had already finished, and the test would flake.
+  await page.evaluate(() => {
+    const el = [...document.querySelectorAll('[data-run-status]')].find((e) =>
+      e.textContent?.includes('Live estimate'),
+    )!;
+    const cancel = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Cancel')!;
+    (window as unknown as { __cancelled: Promise<string> }).__cancelled = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (el.getAttribute('data-run-status') !== 'running') return;
+        observer.disconnect();
+        cancel.click();
+        resolve(`${cancel.disabled ? 'disabled' : 'enabled'} at ${el.getAttribute('data-done')}`);
+      });
+      observer.observe(el, { attributes: true, attributeFilter: ['data-run-status'] });
+    });
+  });
   // A quality lever change starts a new run at once.
   await page.locator('#lever-7-range').focus();
   await page.keyboard.press('ArrowRight');
-  await expect(status).toHaveAttribute('data-run-status', /running|waiting/);
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  const pressed = await page.evaluate(
+    () => (window as unknown as { __cancelled: Promise<string> }).__cancelled,
+  );
+  expect(pressed).toMatch(/^enabled at \d+$/);
   await expect(status).toHaveAttribute('data-run-status', 'cancelled');
   await expect(status).toContainText('Cancelled');
-  const done = await status.getAttribute('data-done');
+  const done = Number(await status.getAttribute('data-done'));
+  expect(done).toBeLessThan(Number(await status.locator('progress').getAttribute('max')));
+  // Nothing more arrives, and the figures shown stay (the last estimate, or the previous run's).
   await page.waitForTimeout(1000);
-  await expect(status).toHaveAttribute('data-done', done ?? '');
+  await expect(status).toHaveAttribute('data-done', String(done));
   await expect(page.locator('[data-metric="npv-p50"]')).not.toHaveText('…');
+  expect(await page.locator('[data-metric="npv-p50"]').getAttribute('data-value')).not.toBe('');
+  if (done === 0)
+    await expect(page.locator('[data-metric="npv-p50"]')).toHaveAttribute('data-value', before!);
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   // The next change runs again.
   await page.locator('#lever-7-range').focus();
