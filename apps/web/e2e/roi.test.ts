@@ -5,6 +5,7 @@ import {
   SCREENS,
   collectErrors,
   draftOf,
+  libraryFile,
   seedDraft,
   smallScenario,
   waitForRun,
@@ -221,4 +222,49 @@ test('the ROI case prints on A4 without clipping, with every chart', async ({ pa
   const table = await page.locator('table.roi-table').boundingBox();
   expect(table!.x + table!.width).toBeLessThanOrEqual(710);
   await page.screenshot({ path: `${SCREENS}/roi-print-a4.png`, fullPage: true });
+});
+
+test('with a terminal value, the ROI case reconciles: cumulative discounted + terminal value = NPV', async ({
+  page,
+}) => {
+  const errors = await collectErrors(page);
+  const scenario = libraryFile('acquisition-margin');
+  scenario.run = { seed: 3, replications: 8, agents: 1000, queueDaysPerMonth: 1 };
+  scenario.expect = [];
+  expect((scenario as unknown as { model: { terminalValue: boolean } }).model.terminalValue).toBe(
+    true,
+  );
+  await seedDraft(page, draftOf(scenario, (scenario.variants[0] as { id: string }).id));
+  await page.goto('/roi');
+  await waitForRun(page, 'ROI run');
+  const value = async (block: string, row: string) =>
+    Number(
+      await page
+        .locator(`tbody[data-block="${block}"] tr[data-row="${row}"] td`)
+        .getAttribute('data-value'),
+    );
+  for (const block of ['baseline', 'variant', 'delta']) {
+    const discounted = Number(
+      await page
+        .locator(
+          `tbody[data-block="${block}"] tr[data-year] td[data-column="cumulativeDiscounted"]`,
+        )
+        .last()
+        .textContent()
+        .then((t) => t!.replace(/[^\d.\u2212-]/g, '').replace('\u2212', '-')),
+    );
+    const terminal = await value(block, 'terminal-value');
+    const npv = await value(block, 'npv');
+    expect(terminal).not.toBe(0);
+    // The table's figures are whole euros; the reconciliation holds to that rounding.
+    expect(Math.abs(discounted + terminal - npv)).toBeLessThan(2);
+  }
+  // The headline NPV says it includes the terminal value, and the payback card why cash alone
+  // may not pay back.
+  const npvCard = page.locator('article', { has: page.locator('[data-metric="npv-p50"]') });
+  await expect(npvCard).toContainText('incl. terminal value');
+  await expect(
+    page.locator('article', { has: page.locator('[data-metric="payback-p50"]') }),
+  ).toContainText('the terminal value is not cash');
+  expect(errors).toEqual([]);
 });

@@ -84,6 +84,31 @@ test('a typed value out of range is refused with the field and the range', async
   await page.screenshot({ path: `${SCREENS}/workbench-lever-changed.png` });
 });
 
+test('lever fields read as finance writes: separators, currency, percent', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page, 'Live estimate');
+  const budget = page.getByLabel('Paid search budget, exact value (EUR / month)');
+  await expect(budget).toHaveValue('120,000');
+  const fcr = page.getByLabel('First-contact resolution, exact value (%)');
+  await expect(fcr).toHaveValue('70');
+  await expect(page.getByLabel('Discount rate, exact value (% per year)')).toHaveValue('8.0');
+  await expect(page.getByLabel('First-contact resolution (%)', { exact: true })).toHaveAttribute(
+    'aria-valuetext',
+    '70%',
+  );
+  // Out of range: the message writes the range as money, not "from 0 to 300000".
+  await budget.fill('400,000');
+  await budget.press('Enter');
+  await expect(page.getByRole('alert')).toContainText(
+    'Paid search budget: enter a whole number from €0 to €300,000 / month (got "400,000")',
+  );
+  // A share typed in percent is applied as the share the model holds.
+  await fcr.fill('75');
+  await fcr.press('Enter');
+  await expect(page.locator('#lever-2-range')).toHaveValue('0.75');
+  await expect(fcr).toHaveValue('75');
+});
+
 test('Cancel stops the run in flight and keeps what it showed', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page, 'Live estimate');
