@@ -83,7 +83,7 @@ test('Tab reaches the compared variant before the levers, with a visible focus r
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   expect(await ring()).toEqual({ tag: 'SELECT', style: 'solid', width: 3 });
-  await page.locator('.intro .picker').screenshot({ path: `${SCREENS}/focus-variant.png` });
+  await page.locator('.intro .picker.card').screenshot({ path: `${SCREENS}/focus-variant.png` });
   // The economics group names both arms, with a space before the dot.
   await expect(
     page.locator('fieldset legend').filter({ hasText: 'baseline and variant' }),
