@@ -34,6 +34,7 @@ import {
 import { nodeWorkerPool } from '@journeycast/sim-core/node';
 import { libraryScenario } from '../src/library.ts';
 import { planFromScenario } from '../src/plan.ts';
+import { validateScenario } from '../src/validate/validateScenario.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -268,7 +269,16 @@ async function latencyBenchmark() {
   const workers = Math.max(1, Math.min(availableParallelism(), 4));
   const cold = await timedRun(plan, workers, false);
   const warm = await timedRun(plan, workers, true);
+  // Validation runs on every keystroke in the app's number fields and on every file imported.
+  validateScenario(scenario);
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 5 : 21); i++) {
+    const start = process.hrtime.bigint();
+    validateScenario(scenario);
+    times.push(seconds(start));
+  }
   return {
+    validationMs: median(times) * 1000,
     workers,
     firstEstimateSeconds: warm.firstEstimateSeconds,
     precisionTargetSeconds: warm.seconds,
@@ -420,6 +430,11 @@ if (json) {
       '   Node: precision target',
       `${f(latency.precisionTargetSeconds, 1)} s`,
       `${latency.replications} replications (${latency.stoppedBy})`,
+    ],
+    [
+      '   validating the default scenario',
+      `${f(latency.validationMs, 1)} ms`,
+      'schema and model rules, as on every keystroke in the app and every import',
     ],
     [
       '5. Engine bytes per agent',

@@ -41,6 +41,7 @@ describe('the benchmark suite (bench/suite.ts --quick --json)', () => {
     // 4. Latency (Node; the Chromium part is the web package's bench smoke test).
     expect(positive(r.latency.firstEstimateSeconds)).toBe(true);
     expect(positive(r.latency.precisionTargetSeconds)).toBe(true);
+    expect(positive(r.latency.validationMs)).toBe(true);
     // 5. Memory.
     expect(positive(r.memory.engineBytesPerAgent)).toBe(true);
     expect(positive(r.memory.peakRssMB)).toBe(true);

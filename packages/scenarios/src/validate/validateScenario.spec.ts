@@ -529,13 +529,6 @@ describe('validateScenario', () => {
     validateScenario(s);
     expect(s).toEqual(before);
   });
-
-  it('is fast enough to validate on every keystroke', () => {
-    const s = base();
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) validateScenario(s);
-    expect((performance.now() - started) / 20).toBeLessThan(50);
-  });
 });
 
 describe('the overrides schema', () => {

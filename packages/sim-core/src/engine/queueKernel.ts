@@ -453,6 +453,8 @@ export function simulateQueueDay(
       if (count === capacity) {
         out.count = count;
         out.grow();
+        // A recorder may empty itself instead of growing (queueCheck.ts keeps only running totals).
+        count = out.count;
         waits = out.waits;
         abandonedOf = out.abandoned;
         hourOf = out.hourOf;
