@@ -81,7 +81,8 @@ export function scenarioForExport(
   const base = comparedModel(scenario, variantId);
   const changes = scenario.levers
     .filter((l) => decisions[l.path] !== undefined)
-    .map((l) => `${l.label}: ${describeLeverValue(l, decisions[l.path]!)}`);
+    // One locale whatever the browser's: the file's text, and so its hash, must not depend on it.
+    .map((l) => `${l.label}: ${describeLeverValue(l, decisions[l.path]!, 'en-GB')}`);
   const variant: Variant = {
     id: uniqueId(scenario, source ? `${source.id}-levers` : 'custom-levers'),
     label: `${source ? source.label : 'Baseline'} + lever changes`,

@@ -22,9 +22,12 @@ import {
 import { describeParameter, economicsRows, type AssumptionRow } from '../scenario/parameters.ts';
 
 export function leverChanges(scenario: Scenario, levers: LeverValues): string[] {
-  return scenario.levers
-    .filter((l) => levers[l.path] !== undefined)
-    .map((l) => `${l.label} = ${describeLeverValue(l, levers[l.path]!)}`);
+  return (
+    scenario.levers
+      .filter((l) => levers[l.path] !== undefined)
+      // The audit stamp reads the same in every browser (it is written into the exports).
+      .map((l) => `${l.label} = ${describeLeverValue(l, levers[l.path]!, 'en-GB')}`)
+  );
 }
 
 export function auditStamp(
