@@ -1,7 +1,8 @@
 /**
- * What the ROI case shows besides the run's result: the audit stamp, the assumptions (parameters
- * that differ, run settings) and the lever changes in words. Pure, so the page and the exports
- * agree by construction.
+ * What the ROI case shows besides the run's result: the audit stamp, the assumptions (every lever's
+ * baseline and variant value, the economics the NPV rests on, the parameters that differ, the run
+ * settings) and the lever changes in words. Pure, so the page and the exports agree by
+ * construction.
  */
 import type { ModelSpec } from '@journeycast/models';
 import type { RunResult } from '@journeycast/sim-core';
