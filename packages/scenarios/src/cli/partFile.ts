@@ -4,9 +4,11 @@
  * other file), holding every replication summary of its shard bit for bit: each Float64Array as
  * base64 of its bytes, little-endian, so a merge sees exactly the numbers a single machine would.
  *
- * The scenario keeps the key order of its file: the engine lays out channels (and draws their
- * random numbers) in that order, so two files with the same scenario hash but reordered keys do not
- * give the same numbers. A digest (SHA-256 of the part's JSON without it, keys in file order)
+ * The scenario keeps the key order of its file. The numbers do not depend on it (the engine takes
+ * ids in sorted order: sim-core keyOrder.spec.ts), but the reports list variants, channels and
+ * sources in the file's order, so a merge is byte-identical to a one-machine run of the same file
+ * only when every part carries that order. A digest (SHA-256 of the part's JSON without it, keys in
+ * file order)
  * catches a part edited, reordered or damaged on its way between machines. docs/scaling.md
  * describes the format field by field.
  */

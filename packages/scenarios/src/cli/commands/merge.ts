@@ -97,12 +97,13 @@ function checkTogether(parts: LoadedPart[]): void {
       );
     }
   }
-  // Same hash, same order: the engine reads channels in the file's order (see partFile.ts).
+  // Same hash, same order: the reports list variants, channels and sources in the file's order,
+  // so only parts of the same file merge to the bytes one machine would print (see partFile.ts).
   const order = JSON.stringify(first.part.scenario);
   for (const { file, part } of parts.slice(1)) {
     if (JSON.stringify(part.scenario) !== order) {
       throw new CliError(
-        `${file}: scenario has the same hash as ${first.file}'s, but its keys are in another order, which changes the numbers: run every shard from the same scenario file`,
+        `${file}: scenario has the same hash as ${first.file}'s, but its keys are in another order, which changes the order of the report's rows: run every shard from the same scenario file`,
       );
     }
   }
