@@ -14,6 +14,7 @@ import {
   crossSellProbability,
   investmentFlows,
   monthlyAcquisition,
+  productRevenue,
   monthlyChurnProbability,
   nonRenewalProbability,
   paidAgentHoursPerMonth,
@@ -35,6 +36,18 @@ import { idHash, probabilityThreshold } from '../random/streams.ts';
 /** Satisfaction grid: 0–10 in steps of 0.01. */
 export const GRID_STEPS_PER_POINT = 100;
 export const GRID_SIZE = 10 * GRID_STEPS_PER_POINT + 1;
+
+/**
+ * `behaviourCurves` row layout: at each grid point, the value and the slope to the next point of
+ * the three curves every customer reads each month, side by side, so one customer's lookups read
+ * 48 contiguous bytes (one or two cache lines) instead of three places in three tables.
+ */
+export const CURVE_CHURN = 0;
+export const CURVE_CROSS_SELL = 2;
+export const CURVE_REFERRAL = 4;
+export const CURVE_STRIDE = 6;
+/** `revenueByProducts` holds 256 entries per segment: one for every count a Uint8 column holds. */
+export const PRODUCT_COUNTS = 256;
 
 export interface CompiledStaffedChannel {
   id: string;
@@ -122,6 +135,17 @@ export interface CompiledModel {
   crossSellTable: Float64Array;
   /** [segment][early 0/1][grid] */
   referralTable: Float64Array;
+  /**
+   * The churn, cross-sell and referral tables interleaved, [segment][early][open][grid][CURVE_*]:
+   * at each point the table's value and then its slope to the next point, `table[g + 1] − table[g]`
+   * (0 at the last point). The slope is the difference the interpolation would take, computed once:
+   * the same double, so `value + (x − g) × slope` is bit for bit the interpolation of the tables.
+   */
+  behaviourCurves: Float64Array;
+  /** The non-renewal table likewise, [segment][open][grid][value, slope]. */
+  nonRenewalCurve: Float64Array;
+  /** A month's margin for a customer holding n products, [segment * PRODUCT_COUNTS + n]. */
+  revenueByProducts: Float64Array;
 
   // Touchpoints (index = touchpoint; [t * S + s] for per-segment values)
   tpSlot: Uint32Array;
@@ -304,6 +328,54 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     }
   });
 
+  // The same curves, laid out for the behaviour pass (see CompiledModel.behaviourCurves).
+  const behaviourCurves = new Float64Array(S * 4 * GRID_SIZE * CURVE_STRIDE);
+  const nonRenewalCurve = new Float64Array(S * 2 * GRID_SIZE * 2);
+  const valueAndSlope = (
+    out: Float64Array,
+    outOffset: number,
+    stride: number,
+    table: Float64Array,
+    offset: number,
+  ) => {
+    for (let g = 0; g < GRID_SIZE; g++) {
+      const a = table[offset + g]!;
+      out[outOffset + g * stride] = a;
+      out[outOffset + g * stride + 1] = g < GRID_SIZE - 1 ? table[offset + g + 1]! - a : 0;
+    }
+  };
+  for (let s = 0; s < S; s++) {
+    for (let early = 0; early < 2; early++) {
+      for (let open = 0; open < 2; open++) {
+        const row = ((s * 2 + early) * 2 + open) * GRID_SIZE * CURVE_STRIDE;
+        const churnRow = ((s * 2 + early) * 2 + open) * GRID_SIZE;
+        const earlyRow = (s * 2 + early) * GRID_SIZE;
+        valueAndSlope(behaviourCurves, row + CURVE_CHURN, CURVE_STRIDE, churnTable, churnRow);
+        valueAndSlope(
+          behaviourCurves,
+          row + CURVE_CROSS_SELL,
+          CURVE_STRIDE,
+          crossSellTable,
+          earlyRow,
+        );
+        valueAndSlope(behaviourCurves, row + CURVE_REFERRAL, CURVE_STRIDE, referralTable, earlyRow);
+      }
+    }
+    for (let open = 0; open < 2; open++) {
+      const row = (s * 2 + open) * GRID_SIZE;
+      valueAndSlope(nonRenewalCurve, row * 2, 2, nonRenewalTable, row);
+    }
+  }
+  const revenueByProducts = new Float64Array(S * PRODUCT_COUNTS);
+  segments.forEach((segment, s) => {
+    for (let n = 0; n < PRODUCT_COUNTS; n++) {
+      revenueByProducts[s * PRODUCT_COUNTS + n] = productRevenue(
+        n,
+        segment.marginPerProductMonthly,
+      );
+    }
+  });
+
   // Touchpoints.
   const touchpoints: {
     id: string;
@@ -480,6 +552,9 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     nonRenewalTable,
     crossSellTable,
     referralTable,
+    behaviourCurves,
+    nonRenewalCurve,
+    revenueByProducts,
     tpSlot,
     tpContactMix,
     tpContactThresholdBySegment,

@@ -3,8 +3,9 @@
  *
  * Bytes per customer: identity 8 (idHi, idLo), arrival month 2, segment 1, acquisition source 1,
  * products 1, open needs 4 (a bit per touchpoint), active 1, satisfaction 4 and own baseline 4
- * (float32), month hash 4: 30 bytes, well under the 64-byte budget, so a million simulated
- * customers fit in about 30 MB (plus the doubling slack).
+ * (float32), month hash 4, and 4 for the list of customers still to visit (`live`): 34 bytes,
+ * well under the 64-byte budget, so a million simulated customers fit in about 34 MB (plus the
+ * doubling slack).
  */
 
 /** `source` of the customers in the book at month 0 and of referred customers (sources are < 24). */
@@ -31,6 +32,18 @@ export class Population {
   baseline: Float32Array;
   /** This month's agent-month hash (computed once in the contacts pass, reused after). */
   monthHash: Uint32Array;
+  /**
+   * Indices of the customers the monthly passes visit, in ascending order: those still active (or
+   * prospects) at the end of last month, then those added since (`admitNew`). The behaviour pass
+   * drops the customers who leave. Why: churned customers keep their columns (a customer's index
+   * never changes), and after a few years a third of the columns are theirs; skipping them one by
+   * one costs a branch the processor cannot predict. The order is the columns' order, so every
+   * sum and every queued contact comes in the same order as a sweep over all columns would give.
+   */
+  live: Int32Array;
+  liveCount = 0;
+  /** Customers below this index have been admitted to `live`. */
+  liveUpTo = 0;
 
   constructor(capacity = 1024) {
     this.idHi = new Uint32Array(capacity);
@@ -44,6 +57,23 @@ export class Population {
     this.satisfaction = new Float32Array(capacity);
     this.baseline = new Float32Array(capacity);
     this.monthHash = new Uint32Array(capacity);
+    this.live = new Int32Array(capacity);
+  }
+
+  /** Empties the population (its buffers are kept for the next replication). */
+  clear(): void {
+    this.count = 0;
+    this.liveCount = 0;
+    this.liveUpTo = 0;
+  }
+
+  /** Appends the customers added since the last call to `live` (indices only grow). */
+  admitNew(): void {
+    const live = this.live;
+    let k = this.liveCount;
+    for (let i = this.liveUpTo; i < this.count; i++) live[k++] = i;
+    this.liveCount = k;
+    this.liveUpTo = this.count;
   }
 
   get capacity(): number {
@@ -56,7 +86,7 @@ export class Population {
     if (needed <= this.capacity) return;
     let capacity = this.capacity;
     while (capacity < needed) capacity *= 2;
-    const grow = <T extends Uint32Array | Int16Array | Uint8Array | Float32Array>(
+    const grow = <T extends Uint32Array | Int32Array | Int16Array | Uint8Array | Float32Array>(
       a: T,
       make: (n: number) => T,
     ): T => {
@@ -75,6 +105,7 @@ export class Population {
     this.satisfaction = grow(this.satisfaction, (n) => new Float32Array(n));
     this.baseline = grow(this.baseline, (n) => new Float32Array(n));
     this.monthHash = grow(this.monthHash, (n) => new Uint32Array(n));
+    this.live = grow(this.live, (n) => new Int32Array(n));
   }
 
   /** Adds one customer (room must have been reserved). Returns its index. */
@@ -114,7 +145,8 @@ export class Population {
       this.active.byteLength +
       this.satisfaction.byteLength +
       this.baseline.byteLength +
-      this.monthHash.byteLength
+      this.monthHash.byteLength +
+      this.live.byteLength
     );
   }
 }

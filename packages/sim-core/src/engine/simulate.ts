@@ -12,7 +12,6 @@ import {
   digitalCost as digitalCostOf,
   handlingCost as handlingCostOf,
   monthlyCashFlow,
-  productRevenue,
 } from '@journeycast/models';
 import { categorical, inverseStandardNormal, poisson } from '../random/distributions.ts';
 import {
@@ -27,7 +26,17 @@ import {
   type StreamKey,
 } from '../random/streams.ts';
 import { ChannelQueue, simulatedQueueDays } from './channelQueue.ts';
-import { type CompiledModel, GRID_SIZE, GRID_STEPS_PER_POINT, tenureMask } from './compile.ts';
+import {
+  type CompiledModel,
+  CURVE_CHURN,
+  CURVE_CROSS_SELL,
+  CURVE_REFERRAL,
+  CURVE_STRIDE,
+  GRID_SIZE,
+  GRID_STEPS_PER_POINT,
+  PRODUCT_COUNTS,
+  tenureMask,
+} from './compile.ts';
 import { ENGINE_LIMITS, groupDigits } from './limits.ts';
 import { ACTIVE, Population, PROSPECT, SOURCE_INITIAL, SOURCE_REFERRAL } from './population.ts';
 import { Q } from './queueKernel.ts';
@@ -163,6 +172,14 @@ export class Scratch {
   eligibleNeeds = new Float64Array(0);
   /** The month's open needs carried over, by [segment * T + touchpoint]. */
   openNeedsCarried = new Float64Array(0);
+  /**
+   * The month's customers by [segment][tenure row][renewal month 0/1], the tenure row being the
+   * tenure below `tpTenureMaskLength`, or that length for the steady mask: each row opens a fixed
+   * set of touchpoints, so counting customers once per row (and expanding into `eligibleNeeds`
+   * after the pass) spares the contacts pass a count per open touchpoint. The counts are whole
+   * numbers, so the expanded sums are exact whatever their order.
+   */
+  customersByTenure = new Float64Array(0);
   /** The month's would-be customers by source, and those lost with their presales call. */
   sourceDrawn = new Float64Array(0);
   sourceLost = new Float64Array(0);
@@ -190,6 +207,10 @@ export class Scratch {
     if (this.eligibleNeeds.length !== needCells) {
       this.eligibleNeeds = new Float64Array(needCells);
       this.openNeedsCarried = new Float64Array(needCells);
+    }
+    const tenureCells = model.segmentIds.length * (model.tpTenureMaskLength + 1) * 2;
+    if (this.customersByTenure.length !== tenureCells) {
+      this.customersByTenure = new Float64Array(tenureCells);
     }
     if (this.channelResolved.length !== model.channelIds.length) {
       this.channelResolved = new Float64Array(model.channelIds.length);
@@ -219,7 +240,7 @@ export class Scratch {
   }
 
   reset(): void {
-    this.population.count = 0;
+    this.population.clear();
     this.contactCount = 0;
   }
 
@@ -319,16 +340,6 @@ function addProspects(
     scratch.pushContact(i, PRESALES_TOUCHPOINT - s, channel, SLOT_PRESALES);
   }
   return lost;
-}
-
-/** Linear interpolation in a satisfaction table at `offset`. */
-function lookup(table: Float64Array, offset: number, satisfaction: number): number {
-  const x = satisfaction * GRID_STEPS_PER_POINT;
-  let i = x | 0;
-  if (i >= GRID_SIZE - 1) return table[offset + GRID_SIZE - 1]!;
-  if (i < 0) i = 0;
-  const a = table[offset + i]!;
-  return a + (x - i) * (table[offset + i + 1]! - a);
 }
 
 function clampSatisfaction(s: number): number {
@@ -491,6 +502,7 @@ export function simulateReplication(
     acquiredAgents += referred;
 
     // 2. Needs and contacts; self-service is settled here, staffed contacts are queued.
+    pop.admitNew();
     contactsPass(model, scratch, month, agentMonthKey, keys.agent.k1);
 
     // 3. Staffed queues at the whole population's load: the expected contacts of the customers
@@ -634,7 +646,8 @@ function contactsPass(
   agentK1: number,
 ): void {
   const pop = scratch.population;
-  const n = pop.count;
+  const live = pop.live;
+  const nLive = pop.liveCount;
   const active = pop.active;
   const segment = pop.segment;
   const satisfaction = pop.satisfaction;
@@ -647,8 +660,10 @@ function contactsPass(
   counts.fill(0);
   const eligibleNeeds = scratch.eligibleNeeds;
   const openNeedsCarried = scratch.openNeedsCarried;
+  const customersByTenure = scratch.customersByTenure;
   eligibleNeeds.fill(0);
   openNeedsCarried.fill(0);
+  customersByTenure.fill(0);
   scratch.selfServiceAttempts.fill(0);
   scratch.selfServiceResolved.fill(0);
   const S = model.segmentIds.length;
@@ -658,6 +673,8 @@ function contactsPass(
   const tenureMaskLength = model.tpTenureMaskLength;
   const steadyMask = model.tpSteadyMask;
   const renewalMask = model.tpRenewalMask;
+  const capped = model.tpTenureMaskCapped;
+  const tenureRows = (tenureMaskLength + 1) * 2;
   const tpThreshold = model.tpContactThresholdBySegment;
   const tpMix = model.tpContactMix;
   const tpEventDelta = model.tpEventDelta;
@@ -667,7 +684,8 @@ function contactsPass(
   const renewalEveryOf = model.renewalEvery;
   const repeatThreshold = model.repeatThreshold;
   const giveUpDelta = model.giveUpDelta;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < nLive; k++) {
+    const i = live[k]!;
     // Customers only: prospects wait on their presales call (their hash is set in addProspects).
     if (active[i] !== ACTIVE) continue;
     const h = agentHash(agentMonthKey, agentK1, idHi[i]!, idLo[i]!);
@@ -687,7 +705,7 @@ function contactsPass(
       const base = tpSlot[t]! + TP_REPEAT_OFFSET;
       if (slotBits(h, base + TP_CONTACT) < repeatThreshold) {
         counts[N_REPEATS]!++;
-        const outcome = contact(model, scratch, i, t, seg, h, base);
+        const outcome = contact(model, scratch, i, t, seg, TP_REPEAT_OFFSET);
         if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
         else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
       } else {
@@ -697,20 +715,32 @@ function contactsPass(
       }
     }
 
-    const renewalEvery = renewalEveryOf[seg]!;
-    const renewalMonth = renewalEvery > 0 && tenure > 0 && tenure % renewalEvery === 0;
-    // The touchpoints open at this tenure, in touchpoint order (lowest bit first).
-    let eligible =
-      tenure < tenureMaskLength
-        ? tenureMaskTable[tenure]!
-        : model.tpTenureMaskCapped
-          ? tenureMask(model.tpFromTenure, model.tpToTenure, tenure)
-          : steadyMask;
-    if (!renewalMonth) eligible &= ~renewalMask;
+    // Without renewal-only touchpoints the renewal month changes nothing: skip its division.
+    let renewalMonth = 0;
+    if (renewalMask !== 0) {
+      const every = renewalEveryOf[seg]!;
+      if (every > 0 && tenure > 0 && tenure % every === 0) renewalMonth = 1;
+    }
+    // The touchpoints open at this tenure, in touchpoint order (lowest bit first), counted once per
+    // customer by their tenure row (expanded into eligibleNeeds after the pass).
+    let eligible: number;
+    if (tenure < tenureMaskLength) {
+      eligible = tenureMaskTable[tenure]!;
+      customersByTenure[seg * tenureRows + tenure * 2 + renewalMonth]!++;
+    } else if (!capped) {
+      eligible = steadyMask;
+      customersByTenure[seg * tenureRows + tenureMaskLength * 2 + renewalMonth]!++;
+    } else {
+      eligible = tenureMask(model.tpFromTenure, model.tpToTenure, tenure);
+      if (renewalMonth === 0) eligible &= ~renewalMask;
+      for (let e = eligible; e !== 0; e &= e - 1) {
+        eligibleNeeds[thresholdRow + 31 - Math.clz32(e & -e)]!++;
+      }
+    }
+    if (renewalMonth === 0) eligible &= ~renewalMask;
     while (eligible !== 0) {
       const t = 31 - Math.clz32(eligible & -eligible);
       eligible &= eligible - 1;
-      eligibleNeeds[thresholdRow + t]!++;
       // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
       let x = h ^ tpMix[t]!;
       x ^= x >>> 16;
@@ -719,14 +749,29 @@ function contactsPass(
       x = Math.imul(x, 0x735a2d97);
       x ^= x >>> 15;
       if (x >>> 0 >= tpThreshold[thresholdRow + t]!) continue;
-      const base = tpSlot[t]!;
       counts[N_NEEDS]!++;
       sat += tpEventDelta[t]!;
-      const outcome = contact(model, scratch, i, t, seg, h, base);
+      const outcome = contact(model, scratch, i, t, seg, 0);
       if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
       else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
     }
     satisfaction[i] = clampSatisfaction(sat);
+  }
+
+  // Each tenure row's customers were eligible for every touchpoint the row opens.
+  for (let seg = 0; seg < S; seg++) {
+    for (let row = 0; row <= tenureMaskLength; row++) {
+      for (let renewal = 0; renewal < 2; renewal++) {
+        const customers = customersByTenure[seg * tenureRows + row * 2 + renewal]!;
+        if (customers === 0) continue;
+        let mask = row < tenureMaskLength ? tenureMaskTable[row]! : steadyMask;
+        if (renewal === 0) mask &= ~renewalMask;
+        for (; mask !== 0; mask &= mask - 1) {
+          const cell = seg * T + 31 - Math.clz32(mask & -mask);
+          eligibleNeeds[cell] = eligibleNeeds[cell]! + customers;
+        }
+      }
+    }
   }
 }
 
@@ -820,7 +865,9 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
  */
 function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): void {
   const pop = scratch.population;
-  const n = pop.count;
+  const live = pop.live;
+  const nLive = pop.liveCount;
+  let kept = 0;
   const active = pop.active;
   const segment = pop.segment;
   const satisfaction = pop.satisfaction;
@@ -830,14 +877,12 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
   const baseline = pop.baseline;
   const products = pop.products;
   const drift = model.drift;
-  const margin = model.marginPerProduct;
+  const revenueByProducts = model.revenueByProducts;
   const earlyLife = model.earlyLifeMonths;
   const renewalEveryOf = model.renewalEvery;
   const maxProducts = model.maxProducts;
-  const churnTable = model.churnTable;
-  const nonRenewalTable = model.nonRenewalTable;
-  const crossSellTable = model.crossSellTable;
-  const referralTable = model.referralTable;
+  const curves = model.behaviourCurves;
+  const nonRenewalCurve = model.nonRenewalCurve;
   const promoterThreshold = model.promoterThreshold;
   const detractorThreshold = model.detractorThreshold;
   const source = pop.source;
@@ -858,24 +903,42 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
   let referrals = 0;
   let matureExposed = 0;
   let matureChurned = 0;
-  for (let i = 0; i < n; i++) {
-    if (active[i] !== ACTIVE) continue;
+  for (let k = 0; k < nLive; k++) {
+    const i = live[k]!;
+    const state = active[i]!;
+    if (state !== ACTIVE) {
+      // Gone (churned, or a prospect lost with their call): dropped from the visit list.
+      if (state !== 0) live[kept++] = i;
+      continue;
+    }
     const seg = segment[i]!;
     const src = source[i]!;
-    // Stored as float32, then read back, so every later use sees the same rounded value.
+    // Rounded to float32 as the column stores it, so every later use sees the stored value.
     const before = satisfaction[i]!;
-    satisfaction[i] = before + drift * (baseline[i]! - before);
-    const sat = satisfaction[i]!;
+    const sat = Math.fround(before + drift * (baseline[i]! - before));
+    satisfaction[i] = sat;
     const h = monthHash[i]!;
     const tenure = month - arrival[i]!;
     const held = products[i]!;
-    const earned = productRevenue(held, margin[seg]!);
+    // productRevenue(held, margin), tabulated by compile.ts.
+    const earned = revenueByProducts[seg * PRODUCT_COUNTS + held]!;
     revenueAgents += earned;
     sourceRevenue[src] = sourceRevenue[src]! + earned;
     const open = openNeeds[i]! !== 0 ? 1 : 0;
     const early = tenure < earlyLife[seg]! ? 1 : 0;
     matureExposed += 1 - early;
-    const pChurn = lookup(churnTable, ((seg * 2 + early) * 2 + open) * GRID_SIZE, sat);
+    // Linear interpolation in the curves tabulated by compile.ts: the grid point below `sat` and
+    // the distance past it, shared by the curves; at or past the last point, its value.
+    const x = sat * GRID_STEPS_PER_POINT;
+    let g = x | 0;
+    let dx = 0;
+    if (g >= GRID_SIZE - 1) g = GRID_SIZE - 1;
+    else {
+      if (g < 0) g = 0;
+      dx = x - g;
+    }
+    const at = (((seg * 2 + early) * 2 + open) * GRID_SIZE + g) * CURVE_STRIDE;
+    const pChurn = curves[at + CURVE_CHURN]! + dx * curves[at + CURVE_CHURN + 1]!;
     if (bitsToUniform(slotBits(h, SLOT_CHURN)) < pChurn) {
       active[i] = 0;
       churned++;
@@ -885,7 +948,8 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     const every = renewalEveryOf[seg]!;
     if (every > 0 && tenure > 0 && tenure % every === 0) {
       renewalsDue++;
-      const pLeave = lookup(nonRenewalTable, (seg * 2 + open) * GRID_SIZE, sat);
+      const leaveAt = ((seg * 2 + open) * GRID_SIZE + g) * 2;
+      const pLeave = nonRenewalCurve[leaveAt]! + dx * nonRenewalCurve[leaveAt + 1]!;
       if (bitsToUniform(slotBits(h, SLOT_RENEWAL)) < pLeave) {
         active[i] = 0;
         churned++;
@@ -896,17 +960,18 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     }
     let nowHeld = held;
     if (held < maxProducts[seg]!) {
-      const p = lookup(crossSellTable, (seg * 2 + early) * GRID_SIZE, sat);
+      const p = curves[at + CURVE_CROSS_SELL]! + dx * curves[at + CURVE_CROSS_SELL + 1]!;
       if (bitsToUniform(slotBits(h, SLOT_CROSS_SELL)) < p) {
         nowHeld = held + 1;
         products[i] = nowHeld;
         crossSells++;
       }
     }
-    const pRefer = lookup(referralTable, (seg * 2 + early) * GRID_SIZE, sat);
+    const pRefer = curves[at + CURVE_REFERRAL]! + dx * curves[at + CURVE_REFERRAL + 1]!;
     if (bitsToUniform(slotBits(h, SLOT_REFERRAL)) < pRefer) {
       referrals++;
     }
+    live[kept++] = i;
     activeEnd++;
     sourceActive[src] = sourceActive[src]! + 1;
     productsHeld += nowHeld;
@@ -914,6 +979,7 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     if (sat >= promoterThreshold) promoters++;
     else if (sat <= detractorThreshold) detractors++;
   }
+  pop.liveCount = kept;
   const b = scratch.tally;
   b[B_ACTIVE] = activeEnd;
   b[B_CHURNED] = churned;
@@ -948,9 +1014,12 @@ function contact(
   agent: number,
   t: number,
   seg: number,
-  h: number,
-  base: number,
+  repeatOffset: number,
 ): number {
+  // The month hash and the slot base are read here, not passed: V8 does not inline this function,
+  // and a 32-bit hash passed as an argument is boxed as a heap number half the time.
+  const h = scratch.population.monthHash[agent]!;
+  const base = model.tpSlot[t]! + repeatOffset;
   const counts = scratch.counts;
   const ss = model.tpSelfService[t]!;
   if (
