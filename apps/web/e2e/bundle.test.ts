@@ -37,6 +37,7 @@ test('the built JavaScript makes no code from text', () => {
   expect(files.length).toBeGreaterThan(10);
   expect(files.some((f) => f.includes('/workers/coordinator.worker'))).toBe(true);
   expect(files.some((f) => f.includes('/workers/engine.worker'))).toBe(true);
+  expect(files.some((f) => f.includes('/workers/export.worker'))).toBe(true);
   const found: string[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
@@ -62,8 +63,8 @@ test('every worker the bundle starts is its own file, not a blob or data URL', (
       /createObjectURL\s*\(\s*new\s+Blob\s*\(\s*\[[^\]]*importScripts/,
     );
   }
-  // The page starts the coordinator; the coordinator starts the engine workers.
-  expect(starts.length).toBe(2);
+  // The page starts the coordinator and the export worker; the coordinator starts the engine workers.
+  expect(starts.length).toBe(3);
   for (const start of starts)
     expect(start).toMatch(
       /^newURL\((?:newURL\()?[`'"](?:\.\.\/workers\/)?\w+\.worker-[\w-]+\.js[`'"],import\.meta\.url/,

@@ -1,11 +1,20 @@
 /**
- * Chart work in small tasks: creating a chart.js chart costs tens of milliseconds and a page holds
- * up to eight of them, so creating or updating them all in the task that delivered a result would
- * block the main thread for well over 50 ms. Jobs are queued by chart (the latest job wins) and run
- * in tasks of at most ~12 ms, yielding to input and painting in between.
+ * Main-thread drawing work in small tasks. Creating a chart.js chart or mounting a section of a page
+ * costs tens of milliseconds, and a page holds several of them: done in the task that delivered a
+ * result, they would block the main thread for well over 50 ms (a long task: input waits for it).
+ *
+ * Jobs are queued by key (a chart, a section; the latest job for a key replaces the one waiting)
+ * and run in tasks of their own: a task runs jobs until it has used BUDGET_MS, so a job that costs
+ * more than that runs alone, and light jobs (a chart update of a few milliseconds) share a task.
+ * A job may return its next step, which is queued behind the other keys' jobs: a chart is created
+ * in three steps (set up, lay out, draw), each well under 50 ms even before chart.js's code is
+ * compiled, and the charts of a page take turns.
  */
-const BUDGET_MS = 8;
-const queue = new Map<object, () => void>();
+export type ChartJob = () => ChartJob | void;
+
+/** Time a task may spend on jobs before it yields; a job is never cut, so keep jobs small. */
+const BUDGET_MS = 6;
+const queue = new Map<object, ChartJob>();
 let pending = false;
 
 const channel = typeof MessageChannel !== 'undefined' ? new MessageChannel() : undefined;
@@ -19,17 +28,23 @@ function later(): void {
 
 function drain(): void {
   const start = performance.now();
+  // A Map iterates in insertion order and sees keys added while it runs: a job's next step, added
+  // at the end, runs in this task only if the budget allows, after the jobs already waiting.
   for (const [key, job] of queue) {
     queue.delete(key);
-    job();
+    const next = job();
+    // A newer job for the same key (queued while this one ran) supersedes this one's next step.
+    if (typeof next === 'function' && !queue.has(key)) queue.set(key, next);
     if (performance.now() - start > BUDGET_MS) break;
   }
   if (queue.size > 0) later();
   else pending = false;
 }
 
-/** Runs `job` soon, in its own small task; a later job for the same key replaces it. */
-export function scheduleChartWork(key: object, job: () => void): void {
+/**
+ * Runs `job` soon, in a small task; a later job for the same key replaces it (and its next steps).
+ */
+export function scheduleChartWork(key: object, job: ChartJob): void {
   queue.delete(key);
   queue.set(key, job);
   if (!pending) {
@@ -38,7 +53,12 @@ export function scheduleChartWork(key: object, job: () => void): void {
   }
 }
 
-/** Drops a chart's pending job (when it is destroyed). */
+/** Drops a key's pending job or step (when its chart or section is destroyed). */
 export function cancelChartWork(key: object): void {
   queue.delete(key);
+}
+
+/** Whether work is waiting (tests of the scheduler; a page never needs to ask). */
+export function chartWorkPending(): boolean {
+  return queue.size > 0;
 }

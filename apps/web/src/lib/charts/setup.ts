@@ -226,8 +226,10 @@ export function setupCharts(): typeof Chart {
 /**
  * Draws two throw-away charts off screen while the page is idle, before the first result arrives.
  * chart.js compiles much of its code on first use: the first real chart would otherwise take
- * ~80 ms of main-thread time (measured in Chromium on a 2-core machine) just as results start
- * streaming; warmed up, a chart takes 10–30 ms to create and a few ms to update.
+ * several times longer to create, just as results start streaming. Each chart is made in the steps
+ * the page's charts use (set-up, layout, drawing; see ChartCanvas.svelte), one idle callback each:
+ * a warm-up that ran in one go would itself be a long task (60–70 ms measured in Chromium on a
+ * 2-core machine, for each of the two charts).
  */
 export function warmUpCharts(): void {
   if (typeof document === 'undefined') return;
@@ -235,35 +237,62 @@ export function warmUpCharts(): void {
     typeof requestIdleCallback === 'function'
       ? (fn: () => void) => requestIdleCallback(fn, { timeout: 1000 })
       : (fn: () => void) => setTimeout(fn, 50);
-  const draw = (type: 'line' | 'bar') => {
-    const Chart = setupCharts();
-    const canvas = document.createElement('canvas');
-    canvas.width = 320;
-    canvas.height = 200;
-    const labels = Array.from({ length: 36 }, (_, i) => String(i + 1));
-    const data = labels.map((_, i) => Math.sin(i / 6) * 1e6);
-    const chart = new Chart(canvas, {
-      type,
-      data: {
-        labels,
-        datasets: [
-          { label: 'a', data, fill: type === 'line' ? '-1' : false },
-          { label: 'b', data },
-        ],
+  const steps: (() => void)[] = [];
+  for (const type of ['line', 'bar'] as const) {
+    let chart: Chart | undefined;
+    let hold: 'update' | 'render' | undefined;
+    const stepper: Plugin = {
+      id: 'steps',
+      beforeUpdate: () => (hold === 'update' ? false : undefined),
+      beforeRender: () => (hold === 'render' ? false : undefined),
+    };
+    steps.push(
+      () => {
+        const Chart = setupCharts();
+        const canvas = document.createElement('canvas');
+        canvas.width = 320;
+        canvas.height = 200;
+        const labels = Array.from({ length: 36 }, (_, i) => String(i + 1));
+        const data = labels.map((_, i) => Math.sin(i / 6) * 1e6);
+        hold = 'update';
+        chart = new Chart(canvas, {
+          type,
+          data: {
+            labels,
+            datasets: [
+              { label: 'a', data, fill: type === 'line' ? '-1' : false },
+              { label: 'b', data },
+            ],
+          },
+          options: {
+            responsive: false,
+            scales: {
+              x: { title: { display: true, text: 'x' } },
+              y: { title: { display: true, text: 'y' } },
+            },
+            plugins: {
+              legend: { position: 'bottom' },
+              markers: { x: [{ value: 1, label: 'm' }] },
+            },
+          },
+          plugins: [stepper],
+        });
+        hold = undefined;
       },
-      options: {
-        responsive: false,
-        scales: {
-          x: { title: { display: true, text: 'x' } },
-          y: { title: { display: true, text: 'y' } },
-        },
-        plugins: { legend: { position: 'bottom' }, markers: { x: [{ value: 1, label: 'm' }] } },
+      () => {
+        hold = 'render';
+        chart?.update('none');
+        hold = undefined;
       },
-    });
-    chart.destroy();
+      () => chart?.render(),
+      () => chart?.destroy(),
+    );
+  }
+  const next = () => {
+    const step = steps.shift();
+    if (step === undefined) return;
+    step();
+    idle(next);
   };
-  idle(() => {
-    draw('line');
-    idle(() => draw('bar'));
-  });
+  idle(next);
 }

@@ -68,8 +68,16 @@ export function openShareLink(hash: string): boolean {
   return true;
 }
 
-export function restore(): void {
-  if (session.restored) return;
+let draftRead = false;
+
+/**
+ * Opens the saved draft, if there is one (once). The layout's load calls it before the first
+ * render, so a page is drawn once, with the draft, rather than with the default scenario and then
+ * again; restore() calls it too, in case it has not run.
+ */
+export function openSavedDraft(): void {
+  if (draftRead || session.restored) return;
+  draftRead = true;
   const store = storage();
   if (store !== undefined) {
     const loaded = loadDraft(store);
@@ -95,8 +103,15 @@ export function restore(): void {
       );
     }
   }
+}
+
+/** Opens the saved draft, then the share link in the address, if any (the layout, on mount). */
+export function restore(): void {
+  if (session.restored) return;
+  openSavedDraft();
   // A share link replaces the draft just opened, which stays one step back (Undo).
   openShareLink(location.hash);
+  const store = storage();
   if (store !== undefined) session.previousDraft = summary(loadPreviousDraft(store));
   session.restored = true;
 }

@@ -227,8 +227,11 @@ export function terminalValueOn(
   return baseline.terminalValue || variant.terminalValue;
 }
 
-/** Everything the ROI case's exports need, from the session's inputs and the run's result. */
-export function roiCaseInput(options: {
+/**
+ * What the ROI case is built from: the session's inputs and the run's result, all plain data (it
+ * crosses to the export worker by structured clone).
+ */
+export interface RoiCaseRequest {
   scenario: Scenario;
   hash: string;
   variantId: string;
@@ -237,7 +240,10 @@ export function roiCaseInput(options: {
   settings: RunSettingsUsed;
   generatedAt: string;
   runOutcome: string;
-}): RoiCaseInput {
+}
+
+/** Everything the ROI case's exports need, from the session's inputs and the run's result. */
+export function roiCaseInput(options: RoiCaseRequest): RoiCaseInput {
   const { scenario, variantId, levers, result, settings } = options;
   return {
     stamp: auditStamp(

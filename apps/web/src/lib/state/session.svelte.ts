@@ -35,13 +35,32 @@ export function defaultCompare(scenario: Scenario): string[] {
   return scenario.variants.slice(0, 3).map((v) => v.id);
 }
 
+let defaultScenario: Scenario | undefined;
+/**
+ * The default scenario, validated on first use rather than when this module is evaluated: the
+ * validation costs several milliseconds of main-thread time, the start-up runs it in a task of its
+ * own (routes/+layout.ts), and a saved draft replaces the default without ever needing it.
+ */
+function initialScenario(): Scenario {
+  defaultScenario ??= libraryScenario(DEFAULT_SCENARIO_ID);
+  return defaultScenario;
+}
+
+let defaultCompareIds: string[] | undefined;
+function initialCompareIds(): string[] {
+  defaultCompareIds ??= defaultCompare(initialScenario());
+  return defaultCompareIds;
+}
+
 class Session {
-  scenario: Scenario = $state.raw(libraryScenario(DEFAULT_SCENARIO_ID));
+  // Scenario, variant and compare choice start undefined and read as the default scenario's until
+  // one is set (see initialScenario).
+  #scenario: Scenario | undefined = $state.raw(undefined);
   origin: Origin = $state.raw({ kind: 'library', id: DEFAULT_SCENARIO_ID });
-  variantId: string = $state(defaultVariant(libraryScenario(DEFAULT_SCENARIO_ID)));
+  #variantId: string | undefined = $state(undefined);
   /** Lever values the user set, by path (only those that differ from the compared variant). */
   levers: LeverValues = $state.raw({});
-  compareIds: string[] = $state.raw(defaultCompare(libraryScenario(DEFAULT_SCENARIO_ID)));
+  #compareIds: string[] | undefined = $state.raw(undefined);
   /** Increases whenever a different scenario is opened (run keys use it). */
   revision = $state(0);
   notices: Notice[] = $state([]);
@@ -52,6 +71,27 @@ class Session {
     $state.raw(undefined);
 
   hash: string = $derived(scenarioHash(this.scenario));
+
+  get scenario(): Scenario {
+    return this.#scenario ?? initialScenario();
+  }
+  set scenario(scenario: Scenario) {
+    this.#scenario = scenario;
+  }
+
+  get variantId(): string {
+    return this.#variantId ?? defaultVariant(initialScenario());
+  }
+  set variantId(id: string) {
+    this.#variantId = id;
+  }
+
+  get compareIds(): string[] {
+    return this.#compareIds ?? initialCompareIds();
+  }
+  set compareIds(ids: string[]) {
+    this.#compareIds = ids;
+  }
 
   /** The variants the workbench can compare against the baseline. */
   get variantOptions(): { id: string; label: string }[] {
