@@ -108,6 +108,46 @@ function tenureMasks(from: Int32Array, to: Int32Array, renewalOnly: Uint8Array) 
   };
 }
 
+/** The contact draws per tenure row (see CompiledModel.tpRowStart). */
+function contactRows(
+  masks: ReturnType<typeof tenureMasks>,
+  S: number,
+  T: number,
+  mix: Int32Array,
+  thresholdBySegment: Float64Array,
+) {
+  const L = masks.tpTenureMaskLength;
+  const rowCount = S * (L + 1) * 2;
+  const start = new Int32Array(rowCount + 1);
+  const touchpoint: number[] = [];
+  for (let s = 0; s < S; s++) {
+    for (let r = 0; r <= L; r++) {
+      for (let renewal = 0; renewal < 2; renewal++) {
+        start[(s * (L + 1) + r) * 2 + renewal] = touchpoint.length;
+        let mask = r < L ? masks.tpTenureMask[r]! : masks.tpSteadyMask;
+        if (renewal === 0) mask &= ~masks.tpRenewalMask;
+        for (let t = 0; t < T; t++) {
+          if ((mask & (1 << t)) !== 0 && thresholdBySegment[s * T + t]! > 0) touchpoint.push(t);
+        }
+      }
+    }
+  }
+  start[rowCount] = touchpoint.length;
+  const tpRowTouchpoint = Int32Array.from(touchpoint);
+  const tpRowMix = new Int32Array(touchpoint.length);
+  const tpRowLimit = new Uint32Array(touchpoint.length);
+  let k = 0;
+  for (let row = 0; row < rowCount; row++) {
+    const s = Math.floor(row / ((L + 1) * 2));
+    for (; k < start[row + 1]!; k++) {
+      const t = tpRowTouchpoint[k]!;
+      tpRowMix[k] = mix[t]!;
+      tpRowLimit[k] = thresholdBySegment[s * T + t]! - 1;
+    }
+  }
+  return { tpRowStart: start, tpRowTouchpoint, tpRowMix, tpRowLimit };
+}
+
 export interface CompiledModel {
   horizon: number;
   annualDiscountRate: number;
@@ -168,6 +208,20 @@ export interface CompiledModel {
   tpTenureMaskCapped: boolean;
   tpSteadyMask: number;
   tpRenewalMask: number;
+  /**
+   * The contact draws of a customer's month, listed per tenure row: row
+   * `(segment * (tpTenureMaskLength + 1) + r) * 2 + renewal`, r the tenure below
+   * `tpTenureMaskLength` or that length for the steady mask, renewal 1 in a renewal month. Row k's
+   * entries are [tpRowStart[k], tpRowStart[k + 1]): the touchpoints the row opens, in touchpoint
+   * order, less those the segment never contacts (threshold 0), each with its slot constant and its
+   * threshold less one as an unsigned 32-bit integer (a draw `bits` contacts when
+   * `bits <= tpRowLimit`, the same test as `bits < threshold`; thresholds run up to 2^32, one more
+   * than a Uint32Array holds). Not used when `tpTenureMaskCapped` (tenures past the tables).
+   */
+  tpRowStart: Int32Array;
+  tpRowTouchpoint: Int32Array;
+  tpRowMix: Int32Array;
+  tpRowLimit: Uint32Array;
   tpEventDelta: Float64Array;
   tpQualityDelta: Float64Array;
   tpSelfService: Int32Array;
@@ -529,6 +583,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     for (let s = 0; s < S; s++)
       tpContactThresholdBySegment[s * T + t] = tpContactThreshold[t * S + s]!;
   }
+  const masks = tenureMasks(tpFromTenure, tpToTenure, tpRenewalOnly);
+  const rows = contactRows(masks, S, T, tpContactMix, tpContactThresholdBySegment);
 
   return {
     horizon,
@@ -546,7 +602,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     baselineSatisfaction: Float64Array.from(segments.map((s) => s.baselineSatisfaction)),
     satisfactionSpread: Float64Array.from(segments.map((s) => s.satisfactionSpread)),
     earlyLifeMonths: Int32Array.from(segments.map((s) => s.earlyLifeMonths)),
-    ...tenureMasks(tpFromTenure, tpToTenure, tpRenewalOnly),
+    ...masks,
+    ...rows,
     renewalEvery: Int32Array.from(segments.map((s) => s.renewal?.everyMonths ?? 0)),
     churnTable,
     nonRenewalTable,

@@ -204,6 +204,37 @@ function siftDown(keys: Float64Array, agents: Int32Array, size: number, index: n
   agents[i] = agent;
 }
 
+/**
+ * `siftDown` from the top, on the keys alone, after the top key became `key`: for a flat roster.
+ * There the agents are interchangeable (who is on duty never changes, so `nextOnDuty` is never
+ * asked), and which of two agents free at the same minute takes a call changes nothing: the state
+ * that decides every later wait is the multiset of free times, and it is the same whichever agent
+ * is picked. So the tie-break by agent number, and the agents array with it, can be left out: one
+ * array to load and store, one comparison per child instead of up to three.
+ */
+function siftDownKeys(keys: Float64Array, size: number, key: number): void {
+  let i = 0;
+  for (;;) {
+    const left = 2 * i + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    let child = left;
+    let ck = keys[left]!;
+    if (right < size) {
+      const kr = keys[right]!;
+      if (kr < ck) {
+        child = right;
+        ck = kr;
+      }
+    }
+    if (ck < key) {
+      keys[i] = ck;
+      i = child;
+    } else break;
+  }
+  keys[i] = key;
+}
+
 /** The first minute ≥ t at which agent j is on duty (Infinity if never again today). */
 function nextOnDuty(j: number, t: number, day: QueueDay): number {
   const hours = day.hours;
@@ -449,8 +480,11 @@ export function simulateQueueDay(
         abandoned = 1;
         wait = patience;
       } else {
-        keys[0] = start + service;
-        siftDown(keys, agents, size, 0);
+        if (flat) siftDownKeys(keys, size, start + service);
+        else {
+          keys[0] = start + service;
+          siftDown(keys, agents, size, 0);
+        }
       }
 
       if (count === capacity) {

@@ -676,7 +676,10 @@ function contactsPass(
   const capped = model.tpTenureMaskCapped;
   const tenureRows = (tenureMaskLength + 1) * 2;
   const tpThreshold = model.tpContactThresholdBySegment;
-  const tpMix = model.tpContactMix;
+  const rowStart = model.tpRowStart;
+  const rowTouchpoint = model.tpRowTouchpoint;
+  const rowMix = model.tpRowMix;
+  const rowLimit = model.tpRowLimit;
   const tpEventDelta = model.tpEventDelta;
   const tpQualityDelta = model.tpQualityDelta;
   const resolvedDelta = model.resolvedDelta;
@@ -721,39 +724,54 @@ function contactsPass(
       const every = renewalEveryOf[seg]!;
       if (every > 0 && tenure > 0 && tenure % every === 0) renewalMonth = 1;
     }
-    // The touchpoints open at this tenure, in touchpoint order (lowest bit first), counted once per
-    // customer by their tenure row (expanded into eligibleNeeds after the pass).
-    let eligible: number;
-    if (tenure < tenureMaskLength) {
-      eligible = tenureMaskTable[tenure]!;
-      customersByTenure[seg * tenureRows + tenure * 2 + renewalMonth]!++;
-    } else if (!capped) {
-      eligible = steadyMask;
-      customersByTenure[seg * tenureRows + tenureMaskLength * 2 + renewalMonth]!++;
-    } else {
-      eligible = tenureMask(model.tpFromTenure, model.tpToTenure, tenure);
-      if (renewalMonth === 0) eligible &= ~renewalMask;
-      for (let e = eligible; e !== 0; e &= e - 1) {
-        eligibleNeeds[thresholdRow + 31 - Math.clz32(e & -e)]!++;
+    if (tenure < tenureMaskLength || !capped) {
+      // The touchpoints open at this tenure, in touchpoint order, listed for the customer's tenure
+      // row (compile.ts); the customer is counted once for the row (expanded into eligibleNeeds
+      // after the pass).
+      const row =
+        seg * tenureRows +
+        (tenure < tenureMaskLength ? tenure : tenureMaskLength) * 2 +
+        renewalMonth;
+      customersByTenure[row]!++;
+      // First the draws (a loop without calls, so V8 keeps the arrays in registers), then the
+      // needs they raised, in touchpoint order.
+      let needs = 0;
+      const last = rowStart[row + 1]!;
+      for (let j = rowStart[row]!; j < last; j++) {
+        // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
+        let x = h ^ rowMix[j]!;
+        x ^= x >>> 16;
+        x = Math.imul(x, 0x21f0aaad);
+        x ^= x >>> 15;
+        x = Math.imul(x, 0x735a2d97);
+        x ^= x >>> 15;
+        if (x >>> 0 <= rowLimit[j]!) needs |= 1 << rowTouchpoint[j]!;
       }
-    }
-    if (renewalMonth === 0) eligible &= ~renewalMask;
-    while (eligible !== 0) {
-      const t = 31 - Math.clz32(eligible & -eligible);
-      eligible &= eligible - 1;
-      // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
-      let x = h ^ tpMix[t]!;
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x21f0aaad);
-      x ^= x >>> 15;
-      x = Math.imul(x, 0x735a2d97);
-      x ^= x >>> 15;
-      if (x >>> 0 >= tpThreshold[thresholdRow + t]!) continue;
-      counts[N_NEEDS]!++;
-      sat += tpEventDelta[t]!;
-      const outcome = contact(model, scratch, i, t, seg, 0);
-      if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
-      else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
+      while (needs !== 0) {
+        const t = 31 - Math.clz32(needs & -needs);
+        needs &= needs - 1;
+        counts[N_NEEDS]!++;
+        sat += tpEventDelta[t]!;
+        const outcome = contact(model, scratch, i, t, seg, 0);
+        if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
+        else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
+      }
+    } else {
+      // Past the tabulated tenures with gates still ahead: the gates one by one (the same draws
+      // and the same order as above, lowest touchpoint first).
+      let eligible = tenureMask(model.tpFromTenure, model.tpToTenure, tenure);
+      if (renewalMonth === 0) eligible &= ~renewalMask;
+      while (eligible !== 0) {
+        const t = 31 - Math.clz32(eligible & -eligible);
+        eligible &= eligible - 1;
+        eligibleNeeds[thresholdRow + t]!++;
+        if (slotBits(h, tpSlot[t]! + TP_CONTACT) >= tpThreshold[thresholdRow + t]!) continue;
+        counts[N_NEEDS]!++;
+        sat += tpEventDelta[t]!;
+        const outcome = contact(model, scratch, i, t, seg, 0);
+        if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
+        else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
+      }
     }
     satisfaction[i] = clampSatisfaction(sat);
   }
