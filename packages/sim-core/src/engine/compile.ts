@@ -30,7 +30,7 @@ import {
   type SegmentSpec,
   type StaffedChannelSpec,
 } from '@journeycast/models';
-import { cumulative } from '../random/distributions.ts';
+import { categoricalGuide, cumulative } from '../random/distributions.ts';
 import { idHash, probabilityThreshold } from '../random/streams.ts';
 
 /** Satisfaction grid: 0–10 in steps of 0.01. */
@@ -57,6 +57,8 @@ export interface CompiledStaffedChannel {
   hours: number;
   profile: Float64Array;
   profileCdf: Float64Array;
+  /** `categoricalGuide(profileCdf)`: a caller's hour from their 32 random bits, mostly without search. */
+  hourGuide: Int32Array;
   agentsByHour: Int32Array;
   ahtMinutes: number;
   patienceMinutes: number;
@@ -331,6 +333,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
         hours,
         profile,
         profileCdf,
+        hourGuide: categoricalGuide(profileCdf),
         agentsByHour: Int32Array.from(agentsPerOpenHour(c)),
         ahtMinutes: c.ahtMinutes,
         patienceMinutes: c.patienceMinutes ?? Infinity,

@@ -13,7 +13,12 @@ import {
   handlingCost as handlingCostOf,
   monthlyCashFlow,
 } from '@journeycast/models';
-import { categorical, inverseStandardNormal, poisson } from '../random/distributions.ts';
+import {
+  categorical,
+  categoricalIn,
+  inverseStandardNormal,
+  poisson,
+} from '../random/distributions.ts';
 import {
   agentHash,
   bitsToUniform,
@@ -28,6 +33,7 @@ import {
 import { ChannelQueue, simulatedQueueDays } from './channelQueue.ts';
 import {
   type CompiledModel,
+  type CompiledStaffedChannel,
   CURVE_CHURN,
   CURVE_CROSS_SELL,
   CURVE_REFERRAL,
@@ -813,6 +819,19 @@ function expectedStaffedContacts(model: CompiledModel, scratch: Scratch, out: Fl
   }
 }
 
+/**
+ * `categorical(channel.profileCdf, bitsToUniform(bits))`, the hour of a staffed contact, through
+ * the channel's guide table (the same index; the binary search, whose branches the processor
+ * cannot predict, only where an hour boundary falls inside the bits' bucket).
+ */
+function hourOf(channel: CompiledStaffedChannel, bits: number): number {
+  const guide = channel.hourGuide;
+  const b = (bits >>> 24) * 2;
+  const lo = guide[b]!;
+  const hi = guide[b + 1]!;
+  return lo === hi ? lo : categoricalIn(channel.profileCdf, bitsToUniform(bits), lo, hi);
+}
+
 /** Pass 4: each queued staffed contact takes its wait and outcome from its channel's queue. */
 function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueue[]): void {
   const pop = scratch.population;
@@ -837,7 +856,7 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
     const channel = model.staffed[c]!;
     if (t < 0) {
       // A prospect's presales call: answered, they buy; hung up, they may buy elsewhere.
-      const hour = categorical(channel.profileCdf, bitsToUniform(slotBits(h, base)));
+      const hour = hourOf(channel, slotBits(h, base));
       const hungUp = queues[c]!.outcome(hour, bitsToUniform(slotBits(h, base + 1)), wait);
       const s = PRESALES_TOUCHPOINT - t;
       if (hungUp === 1 && slotBits(h, base + 2) < model.presalesLostThreshold[s]!) {
@@ -848,7 +867,7 @@ function servicePass(model: CompiledModel, scratch: Scratch, queues: ChannelQueu
       }
       continue;
     }
-    const hour = categorical(channel.profileCdf, bitsToUniform(slotBits(h, base + TP_HOUR)));
+    const hour = hourOf(channel, slotBits(h, base + TP_HOUR));
     const abandoned = queues[c]!.outcome(hour, bitsToUniform(slotBits(h, base + TP_CALLER)), wait);
     const w = wait[0]!;
     const resolved =
@@ -942,8 +961,8 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     const earned = revenueByProducts[seg * PRODUCT_COUNTS + held]!;
     revenueAgents += earned;
     sourceRevenue[src] = sourceRevenue[src]! + earned;
-    const open = openNeeds[i]! !== 0 ? 1 : 0;
-    const early = tenure < earlyLife[seg]! ? 1 : 0;
+    const open = +(openNeeds[i]! !== 0);
+    const early = +(tenure < earlyLife[seg]!);
     matureExposed += 1 - early;
     // Linear interpolation in the curves tabulated by compile.ts: the grid point below `sat` and
     // the distance past it, shared by the curves; at or past the last point, its value.
@@ -994,8 +1013,11 @@ function behaviourPass(model: CompiledModel, scratch: Scratch, month: number): v
     sourceActive[src] = sourceActive[src]! + 1;
     productsHeld += nowHeld;
     satisfactionSum += sat;
-    if (sat >= promoterThreshold) promoters++;
-    else if (sat <= detractorThreshold) detractors++;
+    // Counted without branches: whether a customer is a promoter is a coin toss the processor
+    // cannot predict (the same for `open` and `early` above).
+    const promoter = +(sat >= promoterThreshold);
+    promoters += promoter;
+    detractors += (1 - promoter) & +(sat <= detractorThreshold);
   }
   pop.liveCount = kept;
   const b = scratch.tally;

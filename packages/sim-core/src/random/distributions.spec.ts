@@ -17,6 +17,8 @@ import {
   bernoulli,
   beta,
   categorical,
+  categoricalGuide,
+  categoricalIn,
   cumulative,
   exponential,
   gamma,
@@ -31,7 +33,7 @@ import {
   uniform,
   type PRNG,
 } from './distributions.ts';
-import { deriveKey } from './streams.ts';
+import { bitsToUniform, deriveKey } from './streams.ts';
 import { XorwowStream } from './xorwowStream.ts';
 
 /** This property's number of runs, unless FC_NUM_RUNS (scripts/fastcheck.setup.ts) sets it. */
@@ -282,6 +284,59 @@ describe('discrete distributions', () => {
         },
       ),
     );
+  });
+
+  it("a guide table gives categorical's index for every 32-bit draw (engine hours)", () => {
+    const guided = (cdf: Float64Array, guide: Int32Array, bits: number) => {
+      const lo = guide[(bits >>> 24) * 2]!;
+      const hi = guide[(bits >>> 24) * 2 + 1]!;
+      return categoricalIn(cdf, bitsToUniform(bits), lo, hi);
+    };
+    const weights = fc.array(
+      fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })),
+      {
+        minLength: 1,
+        maxLength: 24,
+      },
+    );
+    fc.assert(
+      fc.property(
+        weights,
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 64 }),
+        (w, draws) => {
+          const cdf = cumulative(w);
+          const guide = categoricalGuide(cdf);
+          // Every bucket's two ends (where a boundary inside the bucket would show), then the draws.
+          for (let b = 0; b < 256; b++) {
+            for (const bits of [
+              b * 0x1000000,
+              b * 0x1000000 + 0xffffff,
+              b * 0x1000000 + 0x800000,
+            ]) {
+              expect(guided(cdf, guide, bits)).toBe(categorical(cdf, bitsToUniform(bits)));
+            }
+          }
+          for (const bits of draws) {
+            expect(guided(cdf, guide, bits)).toBe(categorical(cdf, bitsToUniform(bits)));
+          }
+        },
+      ),
+      runs(100),
+    );
+    // Boundaries exactly at a bucket's edge, and a cdf that decreases (searched in full).
+    for (const cdf of [
+      Float64Array.from([0.5, 0.5 + 2 ** -8, 1]),
+      Float64Array.from([2 ** -32, 0.25, 1]),
+      Float64Array.from([0.6, 0.2, 0.9, 1]),
+    ]) {
+      const guide = categoricalGuide(cdf);
+      for (let b = 0; b < 256; b++) {
+        for (let k = 0; k < 64; k++) {
+          const bits = b * 0x1000000 + k * 0x40000 + (k % 3);
+          expect(guided(cdf, guide, bits)).toBe(categorical(cdf, bitsToUniform(bits)));
+        }
+      }
+    }
   });
 
   it('cumulative spreads evenly when every weight is zero', () => {

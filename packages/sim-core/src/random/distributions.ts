@@ -8,6 +8,7 @@
  * precisely because it needs no sine or cosine.
  */
 import { detExp, detLog, detPow } from '@journeycast/models';
+import { TWO_POW_M32, TWO_POW_M33 } from './streams.ts';
 
 /** A source of uniforms strictly inside (0, 1). */
 export type PRNG = () => number;
@@ -35,6 +36,44 @@ export function categorical(cdf: ArrayLike<number>, u: number): number {
     else lo = mid + 1;
   }
   return lo;
+}
+
+/**
+ * `categorical` with the answer known to lie in [lo, hi] (a guide table's bounds, see
+ * `categoricalGuide`): the same binary search on a shorter range, so the same index.
+ */
+export function categoricalIn(cdf: ArrayLike<number>, u: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (u < (cdf[mid] ?? 1)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * A guide table for `categorical` over uniforms made from 32 random bits (`bitsToUniform`): for
+ * each value of the top 8 bits, the answers for the smallest and the largest uniform those bits
+ * allow, [lo, hi] at [2b, 2b + 1]. The answer is monotone in u when the cdf does not decrease, so
+ * for any bits it lies between its bucket's two; mostly they are equal and no search is needed
+ * (Chen & Asau 1974, "On generating random variates from an empirical distribution", AIIE Trans.
+ * 6(2): the guide-table method). A cdf that decreases somewhere gets [0, n − 1] everywhere: the
+ * full search, whose answer is then `categorical`'s own.
+ */
+export function categoricalGuide(cdf: ArrayLike<number>): Int32Array {
+  const guide = new Int32Array(512);
+  let monotone = true;
+  for (let i = 1; i < cdf.length; i++) if (!((cdf[i] ?? 1) >= (cdf[i - 1] ?? 1))) monotone = false;
+  for (let b = 0; b < 256; b++) {
+    if (monotone) {
+      guide[2 * b] = categorical(cdf, b * 0x1000000 * TWO_POW_M32 + TWO_POW_M33);
+      guide[2 * b + 1] = categorical(cdf, (b * 0x1000000 + 0xffffff) * TWO_POW_M32 + TWO_POW_M33);
+    } else {
+      guide[2 * b] = 0;
+      guide[2 * b + 1] = Math.max(0, cdf.length - 1);
+    }
+  }
+  return guide;
 }
 
 /** The cumulative form of non-negative weights (normalised to end at exactly 1). */
