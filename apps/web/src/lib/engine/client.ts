@@ -4,12 +4,17 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { RunPlan } from '@journeycast/sim-core';
+import { Lifeline } from './lifeline.ts';
 import type { CoordinatorApi, CoordinatorInfo, RunUpdate, RunView } from './protocol.ts';
 
-let coordinator: Remote<CoordinatorApi> | undefined;
-let info: Promise<CoordinatorInfo> | undefined;
-/** Rejects when the current coordinator worker dies; every pending call races it. */
-let failed: Promise<never> | undefined;
+interface Coordinator {
+  api: Remote<CoordinatorApi>;
+  info: Promise<CoordinatorInfo>;
+  /** Fails every call in flight when the worker dies (see lifeline.ts). */
+  lifeline: Lifeline;
+}
+
+let coordinator: Coordinator | undefined;
 let nextRunId = 1;
 
 /** What a page says when the coordinator worker itself stops (a crash or a failed start). */
@@ -34,37 +39,28 @@ function testHooksWanted(): boolean {
   return typeof location !== 'undefined' && new URLSearchParams(location.search).has('test-hooks');
 }
 
-function start(): {
-  api: Remote<CoordinatorApi>;
-  info: Promise<CoordinatorInfo>;
-  failed: Promise<never>;
-} {
-  if (coordinator === undefined || info === undefined || failed === undefined) {
+function start(): Coordinator {
+  if (coordinator === undefined) {
     const worker = new Worker(new URL('./coordinator.worker.ts', import.meta.url), {
       type: 'module',
       name: 'journeycast-coordinator',
     });
     const api = wrap<CoordinatorApi>(worker);
+    const lifeline = new Lifeline();
     // A dead coordinator never answers: without this, every run after a crash would wait forever.
     // On its first error it is forgotten (and ended), so the next run starts a fresh one.
-    const death = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        if (coordinator === api) {
-          coordinator = undefined;
-          info = undefined;
-          failed = undefined;
-        }
-        worker.terminate();
-        reject(new Error(COORDINATOR_FAILED));
-      });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (coordinator?.api === api) coordinator = undefined;
+      worker.terminate();
+      lifeline.fail(new Error(COORDINATOR_FAILED));
     });
-    death.catch(() => undefined);
-    coordinator = api;
-    failed = death;
-    info = Promise.race([api.init(engineWorkerCount(), { testHooks: testHooksWanted() }), death]);
+    const info = lifeline.watch(
+      Promise.resolve(api.init(engineWorkerCount(), { testHooks: testHooksWanted() })),
+    );
+    coordinator = { api, info, lifeline };
   }
-  return { api: coordinator, info, failed };
+  return coordinator;
 }
 
 /** Starts the workers ahead of the first run (so their start-up is not on the first estimate). */
@@ -85,11 +81,11 @@ export function startRun(
   throttleMs = 150,
   view: RunView = 'full',
 ): RunHandle {
-  const { api, info: ready, failed: death } = start();
+  const { api, info: ready, lifeline } = start();
   const runId = nextRunId++;
   let cancelled = false;
   const finished = ready.then(async () => {
-    const final = await Promise.race([
+    const final = await lifeline.watch(
       api.run(
         runId,
         plan,
@@ -98,8 +94,7 @@ export function startRun(
           if (!cancelled) onUpdate(update);
         }),
       ),
-      death,
-    ]);
+    );
     if (!cancelled) onUpdate(final);
     return final;
   });

@@ -5,6 +5,7 @@
  * fresh worker.
  */
 import { wrap, type Remote } from 'comlink';
+import { Lifeline } from '../engine/lifeline.ts';
 import type { RoiCaseRequest } from '../state/roiInputs.ts';
 
 export interface ExportApi {
@@ -16,36 +17,34 @@ export interface ExportApi {
 
 export const EXPORT_FAILED = 'the export stopped unexpectedly; try again';
 
-let current: { api: Remote<ExportApi>; failed: Promise<never> } | undefined;
+let current: { api: Remote<ExportApi>; lifeline: Lifeline } | undefined;
 
-function start(): { api: Remote<ExportApi>; failed: Promise<never> } {
+function start(): { api: Remote<ExportApi>; lifeline: Lifeline } {
   if (current !== undefined) return current;
   const worker = new Worker(new URL('./export.worker.ts', import.meta.url), {
     type: 'module',
     name: 'journeycast-export',
   });
   const api = wrap<ExportApi>(worker);
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      if (current?.api === api) current = undefined;
-      worker.terminate();
-      reject(new Error(EXPORT_FAILED));
-    });
+  const lifeline = new Lifeline();
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    if (current?.api === api) current = undefined;
+    worker.terminate();
+    lifeline.fail(new Error(EXPORT_FAILED));
   });
-  failed.catch(() => undefined);
-  current = { api, failed };
+  current = { api, lifeline };
   return current;
 }
 
 /** Builds the CSV export in the export worker. */
 export function buildCsv(request: RoiCaseRequest): Promise<string> {
-  const { api, failed } = start();
-  return Promise.race([api.csv(request), failed]);
+  const { api, lifeline } = start();
+  return lifeline.watch(api.csv(request));
 }
 
 /** Builds the XLSX export in the export worker. */
 export function buildXlsx(request: RoiCaseRequest, title: string): Promise<Uint8Array> {
-  const { api, failed } = start();
-  return Promise.race([api.xlsx(request, title), failed]);
+  const { api, lifeline } = start();
+  return lifeline.watch(api.xlsx(request, title));
 }
