@@ -5,16 +5,41 @@
  *
  *   - page load → first estimate of the default scenario, and → precision target;
  *   - a lever moved with the keyboard → first estimate of the new run, and → precision target
- *     (median of several moves), plus the main-thread long tasks (> 50 ms) seen while runs stream.
+ *     (median of several moves), plus the main-thread long tasks (> 50 ms) seen while runs stream;
+ *   - the ROI page from a fresh start: the paired run at the scenario's full settings and the
+ *     tornado sweep stream at once. Its longest main-thread task while they stream, and at
+ *     start-up, from a Chromium trace: wall-clock length and the CPU time the main thread spent
+ *     in it (a busy machine stretches the first, not the second; the load average is printed).
  */
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
+import {
+  LONG_TASK_OBSERVER,
+  STREAMING_MARK,
+  describeTasks,
+  longest,
+  mainThreadTasks,
+  readLongTasks,
+  type MainThreadTask,
+  type TraceEvent,
+} from '../e2e/mainThread.ts';
 
 const json = process.argv.includes('--json');
 const port = 4175;
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+function round1(x: number | undefined): number | null {
+  return x === undefined ? null : Math.round(x * 10) / 10;
+}
+
+/** "31.2 ms (CPU 12.0 ms)". */
+function task(t: MainThreadTask | undefined): string {
+  if (t === undefined) return '—';
+  return `${t.wall.toFixed(1)} ms${t.cpu !== undefined ? ` (CPU ${t.cpu.toFixed(1)} ms)` : ''}`;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -110,6 +135,40 @@ try {
     settled.push(Date.now() - pressAt);
     streamingLongTasks.push(...((await page.evaluate('window.__longTasks.splice(0)')) as number[]));
   }
+
+  // The ROI page, in a context of its own (the workbench's moves above saved a draft).
+  const roiContext = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const roi = await roiContext.newPage();
+  await roi.addInitScript(LONG_TASK_OBSERVER);
+  const cdp = await roiContext.newCDPSession(roi);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const traced = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  // 'toplevel' has every task of every thread (with its thread time); 'blink.user_timing' the
+  // navigation start and the page's marks. Nothing finer: tracing must not slow the page down.
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] },
+  });
+  const loadBefore = loadavg()[0]!;
+  await roi.goto(base + '/roi');
+  for (const label of ['ROI run', 'Tornado sweep'])
+    await roi
+      .locator('[data-run-status="done"]')
+      .filter({ hasText: label })
+      .first()
+      .waitFor({ timeout: 300_000 });
+  await cdp.send('Tracing.end');
+  await traced;
+  const loadAfter = loadavg()[0]!;
+  const roiLongTasks = await readLongTasks(roi);
+  const { tasks, marks } = mainThreadTasks(events, '/roi');
+  const streamingFrom = marks.get(STREAMING_MARK);
+  if (streamingFrom === undefined) throw new Error('the ROI page never marked a run streaming');
+  const roiStreaming = longest(tasks.filter((t) => t.start >= streamingFrom));
+  const roiStartup = longest(tasks.filter((t) => t.start < streamingFrom));
   await browser.close();
 
   const result = {
@@ -120,6 +179,14 @@ try {
     leverPrecisionTargetMs: Math.round(median(settled)),
     leverMoves: firsts.length,
     longTasksWhileStreamingMs: streamingLongTasks,
+    roiLongestStreamingTaskMs: round1(roiStreaming?.wall),
+    roiLongestStreamingTaskCpuMs: round1(roiStreaming?.cpu),
+    roiStreamingLongTasksMs: roiLongTasks.streaming,
+    roiLongestStartupTaskMs: round1(roiStartup?.wall),
+    roiLongestStartupTaskCpuMs: round1(roiStartup?.cpu),
+    roiStartupLongTasksMs: roiLongTasks.startup,
+    loadAverage: round1((loadBefore + loadAfter) / 2),
+    cores: cpus().length,
   };
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
@@ -132,6 +199,16 @@ try {
     process.stdout.write(`  lever moved → precision target ${result.leverPrecisionTargetMs} ms\n`);
     process.stdout.write(
       `  long tasks while streaming     ${streamingLongTasks.length === 0 ? 'none' : streamingLongTasks.join(', ') + ' ms'}\n`,
+    );
+    process.stdout.write(`Chromium, built ROI page, default scenario (run and tornado sweep)\n`);
+    process.stdout.write(
+      `  ROI page: longest main-thread task while streaming  ${task(roiStreaming)}; over 50 ms: ${describeTasks(roiLongTasks.streaming)}\n`,
+    );
+    process.stdout.write(
+      `  ROI page: longest main-thread task at start-up      ${task(roiStartup)}; over 50 ms: ${describeTasks(roiLongTasks.startup)}\n`,
+    );
+    process.stdout.write(
+      `  machine load average ${result.loadAverage} on ${result.cores} cores (wall-clock lengths grow with it, CPU times do not)\n`,
     );
   }
 } finally {

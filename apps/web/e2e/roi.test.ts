@@ -10,17 +10,12 @@ import {
   smallScenario,
   waitForRun,
 } from './helpers.ts';
+import { LONG_TASK_OBSERVER, describeTasks, readLongTasks } from './mainThread.ts';
 
 test('the ROI case exports CSV and XLSX with the audit stamp', async ({ page }) => {
   const errors = await collectErrors(page);
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await page.addInitScript(() => {
-    const longTasks: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = longTasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push(Math.round(entry.duration));
-    }).observe({ type: 'longtask' });
-  });
+  await page.addInitScript(LONG_TASK_OBSERVER);
   await page.goto('/roi');
   await waitForRun(page, 'ROI run', 90_000);
   const hash = (await page.getByTestId('scenario-hash').textContent())!.trim();
@@ -71,11 +66,13 @@ test('the ROI case exports CSV and XLSX with the audit stamp', async ({ page }) 
   expect(yearly).toMatch(/<c r="D15" s="2"><v>-?\d+(\.\d+)?<\/v><\/c>/);
 
   await waitForRun(page, 'Tornado sweep', 120_000);
-  const longTasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: number[] }).__longTasks,
-  );
+  // Reported, not asserted (a task's length is wall-clock time, which a busy machine stretches);
+  // the benchmark measures it (bench/latency.ts). Streaming covers the paired run, the tornado
+  // sweep and the two exports made meanwhile.
+  const longTasks = await readLongTasks(page);
   console.log(
-    `[perf] ROI page, load to tornado done: long tasks ${longTasks.length === 0 ? 'none' : longTasks.join(', ') + ' ms'}`,
+    `[perf] ROI page, main-thread tasks over 50 ms: at start-up ${describeTasks(longTasks.startup)}; ` +
+      `while the run and the tornado stream (exports included) ${describeTasks(longTasks.streaming)}`,
   );
   await expect(page.locator('#chart-tornado canvas')).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/roi.png`, fullPage: true });
