@@ -14,7 +14,7 @@ import {
   seedQueueStreams,
   simulateQueueDay,
 } from '../engine/queueKernel.ts';
-import { deriveKey, TWO_POW_M33 } from './streams.ts';
+import { deriveKey, hash3, TWO_POW_M33 } from './streams.ts';
 import { XorwowStream, type XorwowState } from './xorwowStream.ts';
 
 /** This property's number of runs, unless FC_NUM_RUNS (scripts/fastcheck.setup.ts) sets it. */
@@ -78,6 +78,30 @@ describe('XorwowStream', () => {
     s.reseed(key, 4, 5, 6);
     expect(s.state()).toEqual(XorwowStream.fromKey(key, 4, 5, 6).state());
     expect(s.state()).not.toEqual(XorwowStream.fromKey(key, 4, 5, 7).state());
+  });
+});
+
+describe('XorwowStream.reseed', () => {
+  it('derives word j as hash3(key, hash3(key, a, b, c), j, c), the words written out', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer(),
+        fc.integer(),
+        fc.integer(),
+        (k0, k1, a, b, c) => {
+          const key = { k0, k1 };
+          const s = new XorwowStream();
+          s.reseed(key, a, b, c);
+          const h = hash3(key, a, b, c);
+          const words = [1, 2, 3, 4, 5, 6].map((j) => hash3(key, h, j, c) | 0);
+          if ((words[0]! | words[1]! | words[2]! | words[3]! | words[4]!) === 0) words[0] = 1;
+          expect([s.x, s.y, s.z, s.w, s.v, s.d]).toEqual(words);
+        },
+      ),
+      runs(2000),
+    );
   });
 });
 

@@ -43,6 +43,10 @@ ZIG_EXP_X[256] = 0;
 for (let i = 0; i <= 256; i++) ZIG_EXP_F[i] = detExp(-ZIG_EXP_X[i]!);
 for (let i = 0; i < 256; i++) ZIG_EXP_W[i] = ZIG_EXP_X[i]! * TWO_POW_M24;
 
+/** The squeeze's margins (see standardExponentialFrom): 1 ∓ 2^-30. */
+const SQUEEZE_BELOW = 1 - 2 ** -30;
+const SQUEEZE_ABOVE = 1 + 2 ** -30;
+
 /** A source of 32-bit draws (an XorwowStream). */
 export interface Int32Source {
   nextInt32(): number;
@@ -65,9 +69,22 @@ export function standardExponentialFrom(source: Int32Source, first: number): num
       return R - detLog(uniformOf(source.nextInt32()));
     }
     // The wedge between the layer's inner rectangle and the density.
-    const y =
-      ZIG_EXP_F[i + 1]! + (ZIG_EXP_F[i]! - ZIG_EXP_F[i + 1]!) * uniformOf(source.nextInt32());
-    if (y < detExp(-x)) return x;
+    const fIn = ZIG_EXP_F[i + 1]!;
+    const fOut = ZIG_EXP_F[i]!;
+    const y = fIn + (fOut - fIn) * uniformOf(source.nextInt32());
+    // A squeeze (Marsaglia 1977, "The squeeze method for generating gamma variates", Comp. & Maths.
+    // with Appls. 3(4)): e^−x is convex, so on the layer [X[i+1], X[i]] it lies
+    // above its tangent at X[i] and below the chord joining the layer's ends. A point well below
+    // the tangent is under the density and one well above the chord is over it, whatever the last
+    // bits of e^−x; only points between the two (with a margin of 2^−30, far above the rounding
+    // of either bound) need `detExp`, whose test they then take. The answer is the same as
+    // `y < detExp(-x)` in every case; it is only cheaper (detExp was 3 % of a replication).
+    const xOut = ZIG_EXP_X[i]!;
+    const xIn = ZIG_EXP_X[i + 1]!;
+    const tangent = fOut * (1 + (xOut - x));
+    if (y < tangent * SQUEEZE_BELOW) return x;
+    const chord = fIn + (fOut - fIn) * ((x - xIn) / (xOut - xIn));
+    if (!(y > chord * SQUEEZE_ABOVE) && y < detExp(-x)) return x;
     bits = source.nextInt32();
   }
 }
