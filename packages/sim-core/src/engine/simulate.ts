@@ -693,6 +693,7 @@ function contactsPass(
   const renewalEveryOf = model.renewalEvery;
   const repeatThreshold = model.repeatThreshold;
   const giveUpDelta = model.giveUpDelta;
+  const driftKeepsRange = model.drift >= 0 && model.drift <= 1;
   for (let k = 0; k < nLive; k++) {
     const i = live[k]!;
     // Customers only: prospects wait on their presales call (their hash is set in addProspects).
@@ -701,12 +702,58 @@ function contactsPass(
     monthHash[i] = h;
     const seg = segment[i]!;
     const tenure = month - arrival[i]!;
-    let sat = satisfaction[i]!;
     const thresholdRow = seg * T;
+
+    // Without renewal-only touchpoints the renewal month changes nothing: skip its division.
+    let renewalMonth = 0;
+    if (renewalMask !== 0) {
+      const every = renewalEveryOf[seg]!;
+      if (every > 0 && tenure > 0 && tenure % every === 0) renewalMonth = 1;
+    }
+    // This month's needs, one bit per touchpoint: first the draws (a loop without calls, so V8
+    // keeps the arrays in registers), then, below, the contacts they raise in touchpoint order.
+    let needs = 0;
+    if (tenure < tenureMaskLength || !capped) {
+      // The touchpoints open at this tenure, in touchpoint order, listed for the customer's tenure
+      // row (compile.ts); the customer is counted once for the row (expanded into eligibleNeeds
+      // after the pass).
+      const row =
+        seg * tenureRows +
+        (tenure < tenureMaskLength ? tenure : tenureMaskLength) * 2 +
+        renewalMonth;
+      customersByTenure[row]!++;
+      const last = rowStart[row + 1]!;
+      for (let j = rowStart[row]!; j < last; j++) {
+        // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
+        let x = h ^ rowMix[j]!;
+        x ^= x >>> 16;
+        x = Math.imul(x, 0x21f0aaad);
+        x ^= x >>> 15;
+        x = Math.imul(x, 0x735a2d97);
+        x ^= x >>> 15;
+        if (x >>> 0 <= rowLimit[j]!) needs |= 1 << rowTouchpoint[j]!;
+      }
+    } else {
+      // Past the tabulated tenures with gates still ahead: the gates one by one (the same draws).
+      let eligible = tenureMask(model.tpFromTenure, model.tpToTenure, tenure);
+      if (renewalMonth === 0) eligible &= ~renewalMask;
+      while (eligible !== 0) {
+        const t = 31 - Math.clz32(eligible & -eligible);
+        eligible &= eligible - 1;
+        eligibleNeeds[thresholdRow + t]!++;
+        if (slotBits(h, tpSlot[t]! + TP_CONTACT) < tpThreshold[thresholdRow + t]!) needs |= 1 << t;
+      }
+    }
+
+    // Most customers have no need this month and none left open: their satisfaction stays as it
+    // is (already within 0–10: every write clamps, and a drift between 0 and 1 stays between two
+    // values in range), so it is neither read nor written.
+    let open = openNeeds[i]!;
+    if ((open | needs) === 0 && driftKeepsRange) continue;
+    let sat = satisfaction[i]!;
 
     // Each need left unresolved last month: a repeat contact, or the customer gives up on it.
     // Open needs are one bit per touchpoint, so resolving one never clears another.
-    let open = openNeeds[i]!;
     while (open !== 0) {
       const t = 31 - Math.clz32(open & -open);
       open &= open - 1;
@@ -724,60 +771,14 @@ function contactsPass(
       }
     }
 
-    // Without renewal-only touchpoints the renewal month changes nothing: skip its division.
-    let renewalMonth = 0;
-    if (renewalMask !== 0) {
-      const every = renewalEveryOf[seg]!;
-      if (every > 0 && tenure > 0 && tenure % every === 0) renewalMonth = 1;
-    }
-    if (tenure < tenureMaskLength || !capped) {
-      // The touchpoints open at this tenure, in touchpoint order, listed for the customer's tenure
-      // row (compile.ts); the customer is counted once for the row (expanded into eligibleNeeds
-      // after the pass).
-      const row =
-        seg * tenureRows +
-        (tenure < tenureMaskLength ? tenure : tenureMaskLength) * 2 +
-        renewalMonth;
-      customersByTenure[row]!++;
-      // First the draws (a loop without calls, so V8 keeps the arrays in registers), then the
-      // needs they raised, in touchpoint order.
-      let needs = 0;
-      const last = rowStart[row + 1]!;
-      for (let j = rowStart[row]!; j < last; j++) {
-        // slotBits(h, tpSlot[t] + TP_CONTACT), with its slot constant precomputed.
-        let x = h ^ rowMix[j]!;
-        x ^= x >>> 16;
-        x = Math.imul(x, 0x21f0aaad);
-        x ^= x >>> 15;
-        x = Math.imul(x, 0x735a2d97);
-        x ^= x >>> 15;
-        if (x >>> 0 <= rowLimit[j]!) needs |= 1 << rowTouchpoint[j]!;
-      }
-      while (needs !== 0) {
-        const t = 31 - Math.clz32(needs & -needs);
-        needs &= needs - 1;
-        counts[N_NEEDS]!++;
-        sat += tpEventDelta[t]!;
-        const outcome = contact(model, scratch, i, t, seg, 0);
-        if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
-        else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
-      }
-    } else {
-      // Past the tabulated tenures with gates still ahead: the gates one by one (the same draws
-      // and the same order as above, lowest touchpoint first).
-      let eligible = tenureMask(model.tpFromTenure, model.tpToTenure, tenure);
-      if (renewalMonth === 0) eligible &= ~renewalMask;
-      while (eligible !== 0) {
-        const t = 31 - Math.clz32(eligible & -eligible);
-        eligible &= eligible - 1;
-        eligibleNeeds[thresholdRow + t]!++;
-        if (slotBits(h, tpSlot[t]! + TP_CONTACT) >= tpThreshold[thresholdRow + t]!) continue;
-        counts[N_NEEDS]!++;
-        sat += tpEventDelta[t]!;
-        const outcome = contact(model, scratch, i, t, seg, 0);
-        if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
-        else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
-      }
+    while (needs !== 0) {
+      const t = 31 - Math.clz32(needs & -needs);
+      needs &= needs - 1;
+      counts[N_NEEDS]!++;
+      sat += tpEventDelta[t]!;
+      const outcome = contact(model, scratch, i, t, seg, 0);
+      if (outcome === SETTLED_RESOLVED) sat = sat + tpQualityDelta[t]! + resolvedDelta;
+      else if (outcome === SETTLED_UNRESOLVED) sat = sat + tpQualityDelta[t]! + unresolvedDelta;
     }
     satisfaction[i] = clampSatisfaction(sat);
   }
