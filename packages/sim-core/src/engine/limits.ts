@@ -9,8 +9,8 @@ import { summaryLayout } from './summaryLayout.ts';
 export const ENGINE_LIMITS = {
   /**
    * Customers one replication simulates in all: those at month 0, acquired and referred, churned
-   * ones included (the engine keeps their columns). About 29 bytes each (population.ts), so the
-   * limit is some 300 MB of columns, 600 MB at most with the doubling slack.
+   * ones included (the engine keeps their columns). About 34 bytes each (population.ts), so the
+   * limit is some 340 MB of columns, 570 MB at most with the doubling slack (16.8 M rows).
    */
   maxSimulatedCustomers: 10_000_000,
   /**
