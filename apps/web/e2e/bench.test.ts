@@ -22,10 +22,22 @@ test('the Chromium latency benchmark runs against the built app and reports its 
     'loadPrecisionTargetMs',
     'leverFirstEstimateMs',
     'leverPrecisionTargetMs',
+    // The ROI page's main thread, from a trace: wall-clock and CPU time of its longest tasks.
+    'roiLongestStreamingTaskMs',
+    'roiLongestStreamingTaskCpuMs',
+    'roiMostCpuStreamingTaskMs',
+    'roiLongestStartupTaskMs',
+    'roiMostCpuStartupTaskMs',
   ]) {
     const value = r[figure];
     expect(typeof value === 'number' && Number.isFinite(value) && value > 0, figure).toBe(true);
   }
   expect(r.leverMoves).toBe(3);
   expect(Array.isArray(r.longTasksWhileStreamingMs)).toBe(true);
+  expect(Array.isArray(r.roiStreamingLongTasksMs)).toBe(true);
+  expect(Array.isArray(r.roiStartupLongTasksMs)).toBe(true);
+  // CPU time is part of a task's wall-clock time, never more.
+  expect(r.roiLongestStreamingTaskCpuMs as number).toBeLessThanOrEqual(
+    (r.roiLongestStreamingTaskMs as number) + 0.1,
+  );
 });
