@@ -118,6 +118,11 @@ if (json) {
       `precision target at ${f(chromium.loadPrecisionTargetMs / 1000, 1)} s`,
     ],
     [
+      '   Chromium: ROI page, longest task while streaming',
+      `${f(chromium.roiLongestStreamingTaskMs, 1)} ms`,
+      `its CPU ${f(chromium.roiLongestStreamingTaskCpuMs, 1)} ms; most CPU in one task ${f(chromium.roiMostCpuStreamingTaskMs, 1)} ms; over 50 ms: ${chromium.roiStreamingLongTasksMs.length === 0 ? 'none' : chromium.roiStreamingLongTasksMs.join(', ') + ' ms'}; target ≤ 50 ms (${ok(chromium.roiLongestStreamingTaskMs <= 50)}); load average ${f(chromium.loadAverage, 1)}`,
+    ],
+    [
       '5. Engine bytes per agent',
       f(m.engineBytesPerAgent, 1),
       `target ≤ 64 (${ok(m.engineBytesPerAgent <= 64)}); ${f(m.engineBytesPerAgentWithSlack, 1)} counting growth slack`,
