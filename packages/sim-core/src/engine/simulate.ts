@@ -189,6 +189,8 @@ export class Scratch {
   /** The month's would-be customers by source, and those lost with their presales call. */
   sourceDrawn = new Float64Array(0);
   sourceLost = new Float64Array(0);
+  /** Presales calls of this month's prospects in the contact list (they come first). */
+  prospectCalls = 0;
   /**
    * The behaviour pass's active customers and their margin by `Population.source` (256 cells, so
    * the book at month 0 and referrals index it too, without a branch).
@@ -344,6 +346,7 @@ function addProspects(
     // The month hash the contacts pass would have computed (it skips prospects).
     pop.monthHash[i] = agentHash(agentMonthKey, keys.agent.k1, pop.idHi[i]!, pop.idLo[i]!);
     scratch.pushContact(i, PRESALES_TOUCHPOINT - s, channel, SLOT_PRESALES);
+    scratch.prospectCalls++;
   }
   return lost;
 }
@@ -440,6 +443,7 @@ export function simulateReplication(
     presalesCalls.fill(0);
     scratch.contactCount = 0;
     scratch.sourceLost.fill(0);
+    scratch.prospectCalls = 0;
     const agentMonthKey = monthKey(keys.agent, month);
 
     // 1. Acquisition: each source's customers (Poisson by inversion, monotone in the volume) and
@@ -625,7 +629,8 @@ export function simulateReplication(
     g('selfServiceAttempts', counts[N_SS_ATTEMPTS]! * scale);
     g('selfServiceResolved', counts[N_SS_RESOLVED]! * scale);
     g('fallbacks', counts[N_FALLBACKS]! * scale);
-    g('staffedContacts', contactCount * scale);
+    // The customers' own staffed contacts: prospects' presales calls are queue load, not contacts.
+    g('staffedContacts', (contactCount - scratch.prospectCalls) * scale);
     g('resolved', counts[N_RESOLVED]! * scale);
     g('unresolved', counts[N_UNRESOLVED]! * scale);
     g('givenUp', counts[N_GIVEN_UP]! * scale);
