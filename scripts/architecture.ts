@@ -72,7 +72,8 @@ export const DOM_GLOBALS: ReadonlySet<string> = new Set([
   'indexedDB',
 ]);
 
-function walk(dir: string, out: string[]): string[] {
+/** Source files under `dir` (TypeScript, JavaScript, Svelte), build output and dependencies left out. */
+export function sourceFiles(dir: string, out: string[] = []): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -82,7 +83,7 @@ function walk(dir: string, out: string[]): string[] {
   for (const entry of entries) {
     if (SKIP_DIRS.has(entry)) continue;
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) walk(path, out);
+    if (statSync(path).isDirectory()) sourceFiles(path, out);
     else if (SOURCE.test(entry)) out.push(path);
   }
   return out;
@@ -298,7 +299,7 @@ export function checkArchitecture(root: string, layers: readonly Layer[] = LAYER
   const byName = new Map(layers.map((l) => [l.name, l]));
   for (const layer of layers) {
     const pkgDir = resolve(root, layer.dir);
-    for (const file of walk(pkgDir, [])) {
+    for (const file of sourceFiles(pkgDir)) {
       const relFile = relative(pkgDir, file);
       const shown = relative(root, file);
       const source = readFileSync(file, 'utf8');

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseSvelte } from 'svelte/compiler';
 import ts from 'typescript';
-import { parseSource } from './architecture.ts';
+import { parseSource, sourceFiles } from './architecture.ts';
 
 export interface CodeFromText {
   file: string;
@@ -25,8 +25,6 @@ export interface CodeFromText {
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self']);
 const TIMERS = new Set(['setTimeout', 'setInterval']);
-const SKIP_DIRS = new Set(['node_modules', 'build', 'dist', '.svelte-kit', '.turbo']);
-const SOURCE = /\.(ts|js|mjs|cjs|svelte)$/;
 
 // ---------------------------------------------------------------------------------------------
 // TypeScript and JavaScript.
@@ -185,22 +183,6 @@ export function codeFromTextIn(fileName: string, source: string): { line: number
   return found.sort((a, b) => a.line - b.line);
 }
 
-function sources(dir: string, out: string[]): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    if (SKIP_DIRS.has(entry)) continue;
-    const path = join(dir, entry);
-    if (statSync(path).isDirectory()) sources(path, out);
-    else if (SOURCE.test(entry)) out.push(path);
-  }
-  return out;
-}
-
 /** The source directories scanned: every package's `src/` and the app's. */
 export function scannedDirs(root: string): string[] {
   const packages = readdirSync(join(root, 'packages')).map((name) => join('packages', name, 'src'));
@@ -221,7 +203,7 @@ export function scanForCodeFromText(
   const findings: CodeFromText[] = [];
   let files = 0;
   for (const dir of dirs) {
-    for (const path of sources(join(root, dir), [])) {
+    for (const path of sourceFiles(join(root, dir))) {
       files++;
       const file = relative(root, path);
       for (const { line, what } of codeFromTextIn(path, readFileSync(path, 'utf8')))
