@@ -191,11 +191,8 @@ export interface CompiledModel {
 
   // Touchpoints (index = touchpoint; [t * S + s] for per-segment values)
   tpSlot: Uint32Array;
-  /** slotBits' slot constant of each touchpoint's contact draw, precomputed (see slotBits). */
-  tpContactMix: Int32Array;
   /** Contact threshold by [segment * T + touchpoint] (segment-major: the loop runs over t). */
   tpContactThresholdBySegment: Float64Array;
-  tpContactThreshold: Float64Array;
   tpFromTenure: Int32Array;
   tpToTenure: Int32Array;
   tpRenewalOnly: Uint8Array;
@@ -616,9 +613,7 @@ export function compileModel(spec: ModelSpec): CompiledModel {
     nonRenewalCurve,
     revenueByProducts,
     tpSlot,
-    tpContactMix,
     tpContactThresholdBySegment,
-    tpContactThreshold,
     tpFromTenure,
     tpToTenure,
     tpRenewalOnly,
